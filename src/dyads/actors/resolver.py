@@ -1,0 +1,213 @@
+"""Resolve noun phrases in a parsed sentence to actors: country, sector, CAMEO-style code and canonical name.
+
+The resolver scans each sentence once with the actor dictionary (names, countries, demonyms, capitals, office
+holders, organisations, armed groups) and the agent table ("troops" -> MIL), then answers for any noun-phrase head:
+the entry covering the head wins (``John Kerry`` -> USAGOV in 2014); otherwise a country named among the phrase's
+modifiers (``Iraqi``, ``Iran's``, ``of Iraq``) is combined with the head's agent sector (``Iraqi Shiite militias``
+-> IRQ + MIL). Codes follow the CAMEO convention: country + sector, ``---`` + sector when no country is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Actor
+from .dictionary import ActorDictionary, Entry, split_code
+
+__all__ = ["SentenceActors", "np_tokens", "phrase_span"]
+
+#: Dependencies that belong to a noun phrase's core (they can name its country or sector).
+CORE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "flat", "nn"})
+#: Dependencies cut from an actor's displayed words (clauses, appositions and coordinated phrases).
+CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis", "dep", "mark"})
+NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary or agent match over tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    entry: Entry | None = None
+    sector: str | None = None
+
+
+def np_tokens(head: Token, *, core_only: bool = False) -> list[Token]:
+    """Return the tokens of the noun phrase headed by ``head`` (sorted).
+
+    With ``core_only`` only modifiers that can name the actor are kept, plus ``of`` phrases
+    ("the government of Iraq"); otherwise prepositional phrases are kept too, clauses and conjuncts are cut.
+    """
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            dep = child.dep_
+            if dep in CUT_DEPS:
+                continue
+            if core_only and dep not in CORE_DEPS:
+                if not (dep == "prep" and child.lower_ == "of") and not (dep == "pobj" and tok.lower_ == "of"):
+                    continue
+            out.append(child)
+            stack.append(child)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def phrase_span(tokens: list[Token]) -> tuple[int, int]:
+    """Return the doc token range [start, end) of contiguous phrase tokens, trimming edge punctuation."""
+    toks = [t for t in tokens]
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if not toks:
+        return tokens[0].i, tokens[0].i + 1
+    return toks[0].i, toks[-1].i + 1
+
+
+class SentenceActors:
+    """Dictionary hits of one sentence, and the resolution of its noun phrases to actors."""
+
+    def __init__(self, sent: SpacySpan, dictionary: ActorDictionary, day: dt.date | None) -> None:
+        self.sent = sent
+        self.day = day
+        self.dictionary = dictionary
+        self.hits: dict[int, Hit] = {}
+        self.agents: dict[int, Hit] = {}
+        words = [t.text for t in sent]
+        base = sent.start
+        i = 0
+        while i < len(words):
+            found = dictionary.match(words, i)
+            if found:
+                length, entry = found
+                hit = Hit(base + i, base + i + length, entry=entry)
+                for k in range(i, i + length):
+                    self.hits[base + k] = hit
+                i += length
+                continue
+            i += 1
+        i = 0
+        while i < len(words):
+            agent = dictionary.agent(words, i)
+            if agent:
+                length, sector = agent
+                hit = Hit(base + i, base + i + length, sector=sector)
+                for k in range(i, i + length):
+                    self.agents.setdefault(base + k, hit)
+                i += length
+                continue
+            i += 1
+
+    # ------------------------------------------------------------------ queries
+    def entry_at(self, token: Token) -> Entry | None:
+        """Return the dictionary entry covering a token, if any."""
+        hit = self.hits.get(token.i)
+        return hit.entry if hit else None
+
+    def is_place(self, token: Token) -> bool:
+        """Whether a phrase head names a place (a country, city or region) rather than a group of people."""
+        hit = self.hits.get(token.i)
+        if hit and hit.entry is not None and hit.entry.kind in ("country", "place", "capital"):
+            return True
+        return token.ent_type_ in ("GPE", "LOC", "FAC")
+
+    def resolve(self, head: Token, *, deep: bool = False) -> Actor | None:
+        """Resolve the noun phrase headed by ``head`` to an Actor, or None when it names nobody.
+
+        ``deep`` also searches prepositional phrases for a country ("the needs of people in Yemen"); use it for
+        targets, where an unresolved phrase is still worth its words.
+        """
+        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+            return None
+        core = np_tokens(head, core_only=True)
+        shown = np_tokens(head)
+        start, end = phrase_span(shown)
+        code, name, entry_id = self._code_for(head, core)
+        if code is None and deep:
+            for tok in shown:
+                hit = self.hits.get(tok.i)
+                if hit and hit.entry is not None:
+                    c = hit.entry.code_on(self.day)
+                    country, _ = split_code(c) if c else (None, None)
+                    if country:
+                        code, name, entry_id = country, None, hit.entry.origin
+                        break
+        named = head.ent_type_ in NAMED or head.pos_ == "PROPN"
+        if code is None and not named and not deep:
+            return None
+        country, sector = split_code(code) if code else (None, None)
+        doc = head.doc
+        s0 = self.sent.start_char
+        span_text = doc[start:end].text
+        return Actor(
+            text=span_text,
+            start=doc[start].idx - s0,
+            end=doc[end - 1].idx + len(doc[end - 1].text) - s0,
+            name=name,
+            country=country,
+            sector=sector,
+            code=code,
+            entry=entry_id,
+        )
+
+    def _code_for(self, head: Token, core: Iterable[Token]) -> tuple[str | None, str | None, str | None]:
+        """Return (code, canonical name, provenance) for a phrase from its dictionary and agent hits."""
+        head_hit = self.hits.get(head.i)
+        if head_hit and head_hit.entry is not None and head_hit.entry.kind not in ("demonym",):
+            entry = head_hit.entry
+            code = entry.code_on(self.day)
+            if code:
+                country, sector = split_code(code)
+                if sector is None and entry.kind in ("country", "place"):
+                    # "Iran" alone is the state; keep the bare country code
+                    pass
+                return code, entry.name, entry.origin
+        country: str | None = None
+        name: str | None = None
+        origin: str | None = None
+        org_code: str | None = None
+        for tok in core:
+            hit = self.hits.get(tok.i)
+            if hit is None or hit.entry is None or tok.i == head.i and hit.entry.kind != "demonym":
+                continue
+            c = hit.entry.code_on(self.day)
+            if not c:
+                continue
+            cc, _ = split_code(c)
+            if cc and country is None:
+                country, name, origin = cc, hit.entry.name, hit.entry.origin
+            if hit.entry.kind not in COUNTRY_KINDS and org_code is None:
+                org_code = c
+        sector = self._sector(head)
+        if sector is None and head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and country is None:
+            return None, None, None
+        if sector and country:
+            return country + sector, name, origin
+        if sector:
+            if org_code:
+                return org_code, name, origin
+            return "---" + sector, None, "agents"
+        if country and head_hit and head_hit.entry is not None:  # head is a demonym used as a noun: "the Iranians"
+            return country, name, origin
+        if country and (head.ent_type_ in NAMED or head.pos_ == "PROPN"):
+            return country, name, origin
+        if org_code:
+            return org_code, name, origin
+        return None, None, None
+
+    def _sector(self, head: Token) -> str | None:
+        hit = self.agents.get(head.i)
+        if hit is not None:
+            return hit.sector
+        return None

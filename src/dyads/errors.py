@@ -1,0 +1,71 @@
+"""One exception tree for dyads.
+
+Every error the library raises on purpose is a :class:`DyadsError`. Messages say what went wrong *and*
+what to do next; context travels in attributes so callers (the CLI, a Dask worker) can report it. All
+exceptions pickle, because they cross process and cluster boundaries.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataFileError",
+    "DyadsError",
+    "InputError",
+    "ModelNotInstalledError",
+    "UsageError",
+]
+
+
+class DyadsError(Exception):
+    """Base class of every error dyads raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.message,))
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(DyadsError):
+    """An input article or file cannot be read; the batch skips it and goes on.
+
+    ``source`` names the file (and ``line`` the line, for JSONL) so the message can point at it.
+    """
+
+    def __init__(self, message: str, source: str | None = None, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        where = source if line is None else f"{source}:{line}"
+        full = f"{where}: {message}" if where and not message.startswith(str(where)) else message
+        super().__init__(full)
+        self.reason = message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.reason, self.source, self.line))
+
+
+class DataFileError(DyadsError):
+    """A data file (actor dictionary, pattern table, user layer) is malformed; names the file and line."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = path if line is None else f"{path}:{line}"
+        full = f"{where}: {message}" if where else message
+        super().__init__(full)
+        self.reason = message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.reason, self.path, self.line))
+
+
+class UsageError(DyadsError):
+    """The caller asked for something that cannot work (bad option value, unknown format)."""
+
+
+class ModelNotInstalledError(DyadsError):
+    """The spaCy pipeline package is missing."""

@@ -1,0 +1,129 @@
+"""Find the source and target of a trigger in a dependency parse.
+
+Subjects, objects, passives ("were attacked by"), prepositional targets ("strikes against", "aid to", "talks
+with"), control ("urged Iran to attack" -> Iran attacks), coordination (one actor per conjunct) and nominal
+events ("the US started military strikes against IS positions", "Israel's attack on Gaza").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "agent_of",
+    "conjuncts",
+    "direct_object",
+    "is_passive",
+    "noun_source",
+    "prep_object",
+    "subject_of",
+]
+
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj")
+#: verbs whose object is the subject of their infinitive ("urged Iran to attack")
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "encourage", "invite", "persuade", "order",
+                            "force", "tell", "allow", "permit", "help", "implore", "appeal", "request", "command",
+                            "instruct", "authorize", "authorise", "sanction", "beg", "exhort", "lead", "compel"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Return a token and the tokens coordinated with it ("Britain, France and Italy")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]] if token.dep_ != "conj" else [token]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive ("were attacked")."""
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    """Return the noun of a passive's ``by`` phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    """Return a verb's direct object (or a passive's subject, the logical object)."""
+    deps = PASSIVE_SUBJ if is_passive(verb) else OBJ
+    for child in verb.children:
+        if child.dep_ in deps:
+            return child
+    if not is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    return None
+
+
+def prep_object(head: Token, preps: tuple[str, ...] | frozenset[str]) -> Token | None:
+    """Return the object of the first child preposition of ``head`` in ``preps`` ("talks *with* Iran")."""
+    for child in head.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+                if grand.dep_ == "pcomp":  # "from within Syria"
+                    for g2 in grand.children:
+                        if g2.dep_ == "pobj":
+                            return g2
+        if child.dep_ == "prt" and child.lower_ in preps:  # "called on Iran" parsed as particle
+            for sib in head.children:
+                if sib.dep_ in OBJ:
+                    return sib
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """Return the logical subject of a verb, following passives, control, coordination and relative clauses."""
+    if depth > 6:
+        return None
+    if is_passive(verb):
+        agent = agent_of(verb)
+        if agent is not None:
+            return agent
+        if verb.dep_ == "acl":  # "militias backed by Iran" handled by agent; bare passive acl has none
+            return None
+    else:
+        for child in verb.children:
+            if child.dep_ in SUBJ:
+                if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = direct_object(head) or prep_object(head, ("on", "upon"))
+            if obj is not None:
+                return obj
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Return the actor of a nominal event from its own phrase: "Israel's attack", "US strikes", "attacks by IS"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return child
+    return None

@@ -1,0 +1,335 @@
+"""Find events in parsed sentences: triggers from the pattern tables, arguments from the dependency parse.
+
+Order of work in a sentence: verbs first (embedding frames such as "agreed to provide" or "urged X to", light
+verbs with an event noun such as "launched strikes against", then plain verb patterns, then the CAMEO verb table
+as a fallback), then nominal events that no verb claimed ("US air strikes on IS", "under IS siege").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..actors.resolver import SentenceActors
+from ..records import Actor
+from .arguments import conjuncts, direct_object, is_passive, noun_source, prep_object, subject_of
+from .ontology import cameo_entry
+from .patterns import Pattern, PatternSet
+
+__all__ = ["Draft", "extract"]
+
+TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
+PRONOUN_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
+
+# CAMEO code of a composite act, by the embedding frame and the embedded act's CAMEO root.
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030"}
+_REQUEST_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
+_REQUEST_DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
+_REFUSE = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
+_THREATEN = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "1385", "15": "138", "14": "133"}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before ids, dates and places: trigger token range, actors, code and the pattern that fired."""
+
+    trigger_start: int
+    trigger_end: int
+    main: int  # token index whose clause carries the modality
+    source: Actor
+    source_head: int
+    target: Actor | None
+    cameo: str
+    pattern: str
+    confidence: float
+    type: str | None = None
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act found under a trigger: CAMEO code, target head token, the pattern, and tokens it used."""
+
+    cameo: str
+    target: Token | None
+    pattern: Pattern | None
+    pattern_id: str
+    trigger: Token
+    used: tuple[int, ...]
+    confidence: float
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _object_allowed(pattern: Pattern, verb_lemma: str, obj: Token | None) -> tuple[bool, str | None]:
+    """Apply a pattern's object rules; return (fires, overriding CAMEO code or None)."""
+    obj_lemma = _lemma(obj) if obj is not None else None
+    restrict = pattern.only_objects_for.get(verb_lemma)
+    if restrict is not None and (obj_lemma is None or obj_lemma not in restrict):
+        return False, None
+    if obj_lemma is not None and obj_lemma in pattern.objects:
+        code = pattern.objects[obj_lemma]
+        return (code is not None), code
+    if pattern.only_objects:
+        return False, None
+    return True, None
+
+
+def _noun_ok(pattern: Pattern, noun: Token, light: Token | None) -> bool:
+    lemma = _lemma(noun)
+    mods = {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    required = pattern.require_modifiers_for.get(lemma) or pattern.require_modifiers
+    if required and not mods & set(required):
+        return False
+    if pattern.needs_light:
+        if light is None:
+            return False
+        if pattern.only_lights and _lemma(light) not in pattern.only_lights:
+            return False
+    return True
+
+
+def _noun_code(pattern: Pattern, noun: Token) -> str:
+    assert pattern.cameo is not None
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            code = pattern.modifiers.get(_lemma(child))
+            if code:
+                return code
+    return pattern.cameo
+
+
+class _Sentence:
+    def __init__(self, sent: SpacySpan, patterns: PatternSet, actors: SentenceActors) -> None:
+        self.sent = sent
+        self.p = patterns
+        self.actors = actors
+        self.used: set[int] = set()
+        self.drafts: list[Draft] = []
+
+    # ------------------------------------------------------------------ acts
+    def noun_act(self, noun: Token, light: Token | None) -> Act | None:
+        pattern = self.p.noun(_lemma(noun))
+        if pattern is None or not _noun_ok(pattern, noun, light):
+            return None
+        target = prep_object(noun, pattern.preps or TARGET_PREPS)
+        if target is None and light is not None:
+            target = prep_object(light, TARGET_PREPS) or _dative(light)
+        code = _noun_code(pattern, noun)
+        if pattern.place_cameo and target is not None and self.actors.is_place(target):
+            code = pattern.place_cameo
+        used = (noun.i,) if light is None else (noun.i, light.i)
+        return Act(code, target, pattern, pattern.id, noun, used, pattern.confidence)
+
+    def verb_act(self, verb: Token) -> Act | None:
+        """The act a (non-frame) verb expresses by itself, with its target."""
+        lemma = _lemma(verb)
+        obj = direct_object(verb)
+        # light verb + event noun: "launched strikes against", "authorized military cooperation with"
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            for cand in conjuncts(obj):
+                if lemma in self.p.light_verbs or self.p.frames.get(lemma) is not None:
+                    act = self.noun_act(cand, verb)
+                    if act is not None:
+                        return act
+        pattern = self.p.verb(lemma)
+        if pattern is not None:
+            if pattern.needs_particle and not any(c.dep_ == "prt" and c.lower_ in pattern.needs_particle
+                                                  for c in verb.children):
+                return None
+            fires, override = _object_allowed(pattern, lemma, obj)
+            if not fires:
+                return None
+            target = obj
+            if target is None or (pattern.only_preps and not is_passive(verb)):
+                prep_target = prep_object(verb, pattern.preps or TARGET_PREPS) if pattern.preps else None
+                if prep_target is not None:
+                    target = prep_target
+                elif pattern.only_preps:
+                    return None
+            if target is not None and target.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+                target = None
+            if pattern.needs_target and target is None:
+                return None
+            assert pattern.cameo is not None
+            code = override or pattern.cameo
+            if pattern.place_cameo and target is not None and self.actors.is_place(target) and not override:
+                code = pattern.place_cameo
+            used = (verb.i,)
+            return Act(code, target, pattern, pattern.id, verb, used, pattern.confidence)
+        if lemma in self.p.light_verbs or lemma in self.p.frames:
+            return None
+        obj_lemma = _lemma(obj) if obj is not None else ""
+        code = self.p.fallback.get((lemma, obj_lemma)) or self.p.fallback.get((lemma, ""))
+        if code is None or cameo_entry(code) is None:
+            return None
+        target = obj or prep_object(verb, TARGET_PREPS)
+        if target is None:
+            return None
+        return Act(code, target, None, f"cameo_verbs:{lemma}", verb, (verb.i,), 0.5)
+
+    # ------------------------------------------------------------------ frames
+    def frame_act(self, verb: Token, frame: Pattern) -> Act | None:
+        kind = frame.frame
+        embedded = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if embedded is None and kind == "request":
+            embedded = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+        inner = self.verb_act(embedded) if embedded is not None else None
+        if inner is None and embedded is not None:
+            inner_frame = self.p.frames.get(_lemma(embedded))
+            if inner_frame is not None and inner_frame.frame not in ("say", "plan"):
+                inner = self.frame_act(embedded, inner_frame)
+        if embedded is None:
+            # "agreed on a ceasefire", "pledged aid to Kyiv", "threatened Iran with sanctions"
+            act = self.verb_act_as_light(verb)
+            if act is not None:
+                return act
+        root = inner.cameo[:2] if inner is not None else ""
+        obj = direct_object(verb)
+        used = (verb.i,) + (inner.used if inner is not None else ()) + ((embedded.i,) if embedded is not None else ())
+        if kind == "intent":
+            if inner is not None and root in ("14", "15", "16", "17", "18", "19", "20"):
+                code = _THREATEN.get(root, "130")
+            else:
+                code = _INTENT.get(root, "030")
+            target = inner.target if inner is not None else prep_object(verb, ("with", "to"))
+            if target is None and embedded is not None:
+                target = direct_object(embedded)
+                if target is not None and not _actorish(target):
+                    target = None
+            return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75)
+        if kind == "threaten":
+            code = _THREATEN.get(root, "130")
+            target = (inner.target if inner is not None else None) or obj or prep_object(verb, ("against",))
+            return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75)
+        if kind == "refuse":
+            if inner is None and embedded is None:
+                return None
+            code = _REFUSE.get(root, "120")
+            target = inner.target if inner is not None else (direct_object(embedded) if embedded is not None else None)
+            return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
+        if kind == "request":
+            table = _REQUEST_DEMAND if frame.cameo == "100" else _REQUEST_APPEAL
+            code = table.get(root, frame.cameo or "020")
+            if frame.only_preps:
+                target = prep_object(verb, ("on", "upon")) or (obj if any(c.dep_ == "prt" for c in verb.children) else None)
+                if target is None and prep_object(verb, ("for",)) is None:
+                    return None
+            else:
+                target = obj or prep_object(verb, ("on", "upon", "to"))
+            if target is not None and not _actorish(target):
+                target = inner.target if inner is not None else None
+            return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
+        return None
+
+    def verb_act_as_light(self, verb: Token) -> Act | None:
+        obj = direct_object(verb)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for cand in conjuncts(obj):
+            act = self.noun_act(cand, verb)
+            if act is not None:
+                return act
+        return None
+
+    # ------------------------------------------------------------------ emit
+    def emit(self, act: Act, source_head: Token | None, main: Token, reciprocal: bool = False) -> None:
+        if source_head is None:
+            return
+        if source_head.lower_ in PRONOUN_SUBJECTS:
+            source_head = _antecedent(source_head) or source_head
+        sources = [s for s in conjuncts(source_head)]
+        targets = conjuncts(act.target) if act.target is not None else [None]
+        entry = cameo_entry(act.cameo)
+        if entry is None:
+            return
+        for s_tok in sources:
+            source = self.actors.resolve(s_tok)
+            if source is None:
+                continue
+            for t_tok in targets:
+                target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
+                if target is not None and target.start == source.start and target.end == source.end:
+                    continue
+                conf = act.confidence - (0.15 if source.code is None else 0) - (
+                    0.1 if target is not None and target.code is None else 0)
+                draft = Draft(
+                    trigger_start=act.trigger.i,
+                    trigger_end=act.trigger.i + 1,
+                    main=main.i,
+                    source=source,
+                    source_head=s_tok.i,
+                    target=target,
+                    cameo=act.cameo,
+                    pattern=act.pattern_id,
+                    confidence=round(max(0.05, min(1.0, conf)), 2),
+                    type=act.pattern.type if act.pattern is not None and act.pattern.type else None,
+                    mode=act.pattern.mode if act.pattern is not None and act.pattern.mode else None,
+                )
+                self.drafts.append(draft)
+
+    def run(self) -> list[Draft]:
+        for tok in self.sent:
+            if tok.pos_ != "VERB" or tok.i in self.used:
+                continue
+            lemma = _lemma(tok)
+            frame = self.p.frames.get(lemma)
+            act: Act | None = None
+            if frame is not None and frame.frame not in ("say", "plan"):
+                act = self.frame_act(tok, frame)
+            if act is None and (frame is None or frame.frame in ("say", "plan")):
+                act = self.verb_act(tok)
+            if act is None:
+                continue
+            self.used.update(act.used)
+            self.emit(act, subject_of(tok), tok)
+        for tok in self.sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used:
+                continue
+            pattern = self.p.noun(_lemma(tok))
+            if pattern is None or pattern.needs_light:
+                continue
+            act = self.noun_act(tok, None)
+            if act is None:
+                continue
+            src = noun_source(tok)
+            if src is None:
+                continue
+            self.used.update(act.used)
+            self.emit(act, src, tok.head if tok.head.pos_ == "VERB" else tok)
+        return self.drafts
+
+
+def _dative(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _actorish(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "NOUN"
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """A pronoun subject of a reported clause refers to the speaker ("X announced they had agreed")."""
+    node = pron.head
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "xcomp") and node.head.pos_ == "VERB":
+            head = node.head
+            for child in head.children:
+                if child.dep_ == "nsubj" and child.lower_ not in PRONOUN_SUBJECTS:
+                    return child
+            node = head
+            continue
+        break
+    return None
+
+
+def extract(sent: SpacySpan, patterns: PatternSet, actors: SentenceActors) -> list[Draft]:
+    """Return the event drafts of one parsed sentence."""
+    return _Sentence(sent, patterns, actors).run()

@@ -1,0 +1,112 @@
+"""How the text presents an act: negated, future, hypothetical, reported (and by whom), hedged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = ["ModalityFlags", "modality_of"]
+
+SAY = frozenset({"say", "tell", "state", "announce", "claim", "report", "add", "insist", "confirm", "quote",
+                 "write", "note", "declare", "stress", "explain", "reveal", "disclose", "assert", "acknowledge",
+                 "admit", "argue", "maintain", "suggest", "indicate", "allege", "believe", "think", "warn"})
+PLAN = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "want", "expect", "try", "attempt", "mean",
+                  "wish", "consider", "weigh", "contemplate", "propose", "agree", "pledge", "promise", "vow",
+                  "offer", "decide", "threaten", "vote"})
+HEDGES = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "perhaps",
+                    "maybe", "unconfirmed", "rumoured", "rumored", "seemingly", "likely", "probably"})
+HEDGE_MODALS = frozenset({"may", "might", "could"})
+VAGUE_SOURCES = frozenset({"source", "official", "report", "witness", "resident", "media", "diplomat", "people",
+                           "activist", "observer", "analyst"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityFlags:
+    """Modality of one event before actors are attached (``speaker`` is the token heading the attribution)."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reported: bool = False
+    hedged: bool = False
+    speaker: Token | None = None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+               for c in tok.children)
+
+
+def _speaker(say: Token) -> Token | None:
+    for child in say.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    for child in say.children:  # "according to X" / passive "was quoted by X"
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    if say.dep_ in ("advcl", "pcomp", "xcomp", "acl") and say.head is not say:  # "quoted sources as saying"
+        head = say.head
+        for child in head.children:
+            if child.dep_ == "dobj":
+                return child
+        return _speaker(head)
+    return None
+
+
+def modality_of(trigger: Token) -> ModalityFlags:
+    """Read the modality of the act whose main word is ``trigger`` from its clause and the clauses above it."""
+    negated = _negated(trigger)
+    future = hypothetical = reported = hedged = False
+    speaker: Token | None = None
+    sent = trigger.sent
+    for tok in sent:
+        if tok.lower_ in HEDGES:
+            hedged = True
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            reported = True
+            for c in tok.children:
+                for g in c.children:
+                    if g.dep_ == "pobj" and speaker is None:
+                        speaker = g
+    node = trigger
+    steps = 0
+    while steps < 8:
+        steps += 1
+        for child in node.children:
+            if child.dep_ in ("aux", "auxpass"):
+                low = child.lower_
+                if low in FUTURE_AUX or (low == "going" and any(c.lower_ == "to" for c in node.children)):
+                    future = True
+                elif low == "would":
+                    hypothetical = True
+                elif low in HEDGE_MODALS:
+                    hedged = True
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless") and node.dep_ == "advcl":
+                hypothetical = True
+        if node is not trigger and node.lemma_.lower() in PLAN and node.pos_ in ("VERB", "AUX"):
+            future = True
+            negated = negated or _negated(node)
+        head = node.head
+        if head is node:
+            break
+        lemma = head.lemma_.lower()
+        if node.dep_ in ("ccomp", "advcl", "xcomp", "parataxis", "conj") and lemma in SAY and head.pos_ == "VERB":
+            reported = True
+            who = _speaker(head)
+            if who is not None and speaker is None:
+                speaker = who
+            if who is not None and who.lemma_.lower() in VAGUE_SOURCES:
+                hedged = True
+            break
+        if node.dep_ in ("conj",) or node.dep_ in ("xcomp",) and head.pos_ in ("VERB", "AUX"):
+            node = head
+            continue
+        if node.dep_ in ("ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+            node = head
+            continue
+        break
+    return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker)

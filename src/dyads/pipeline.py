@@ -1,0 +1,139 @@
+"""The coder: articles in, events out.
+
+``Coder`` loads the spaCy pipeline, the actor dictionary and the event patterns once, then codes any iterable of
+articles lazily (``nlp.pipe`` batches), so the same object works in a loop, a process pool or a Dask partition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from . import __version__
+from .actors.dictionary import ActorDictionary
+from .actors.resolver import SentenceActors
+from .events.extractor import Draft, extract
+from .events.modality import modality_of
+from .events.ontology import cameo_entry, intensity, quad_class
+from .events.patterns import load_patterns
+from .events.places import place_of
+from .nlp import MODEL_PACKAGE, load_nlp
+from .records import Article, Event, Modality, Span
+
+__all__ = ["RULESET", "Coder", "event_id"]
+
+log = logging.getLogger(__name__)
+
+#: Name of the rule set; part of every event's ``coder`` field and of its id.
+RULESET = "rules.v1"
+
+
+def event_id(doc_id: str, sentence_index: int, draft: Draft) -> str:
+    """Return a stable id: the same article, sentence, words and code give the same id across runs and machines."""
+    tgt = f"{draft.target.start}:{draft.target.end}" if draft.target else "-"
+    key = (f"{doc_id}|{sentence_index}|{draft.trigger_start}|{draft.source.start}:{draft.source.end}|{tgt}|"
+           f"{draft.cameo}|{RULESET}")
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+class Coder:
+    """Code news articles into PLOVER/CAMEO events.
+
+    Args:
+        actor_files: user actor layers (CSV or YAML) laid over the shipped dictionaries.
+        pattern_files: user pattern files (YAML, the format of ``data/patterns/patterns.yaml``).
+        model: the spaCy pipeline package to load.
+        batch_size: texts per ``nlp.pipe`` batch.
+
+    Example:
+        >>> coder = Coder()
+        >>> [e.type for e in coder.code_text("Iraqi troops attacked Islamic State fighters in Mosul.")]
+        ['ASSAULT']
+    """
+
+    def __init__(
+        self,
+        actor_files: Sequence[str | Path] = (),
+        pattern_files: Sequence[str | Path] = (),
+        model: str = MODEL_PACKAGE,
+        batch_size: int = 16,
+    ) -> None:
+        self.nlp = load_nlp(model)
+        self.dictionary = ActorDictionary.load(tuple(actor_files))
+        self.patterns = load_patterns(tuple(pattern_files))
+        self.batch_size = batch_size
+        self.coder_id = f"dyads {__version__} {RULESET}"
+
+    def code_articles(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Event]:
+        """Code articles lazily, yielding events in article and sentence order."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield from self.code_doc(doc, article, default_date)
+
+    def code_text(self, text: str, *, title: str | None = None, date: dt.date | None = None,
+                  doc_id: str = "text") -> list[Event]:
+        """Code one text and return its events."""
+        return list(self.code_articles([Article(id=doc_id, text=text, title=title, date=date)]))
+
+    def code_doc(self, doc: Doc, article: Article, default_date: dt.date | None = None) -> Iterator[Event]:
+        """Code an already parsed article."""
+        day = article.date or default_date
+        for index, sent in enumerate(doc.sents):
+            if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
+                continue
+            actors = SentenceActors(sent, self.dictionary, day)
+            seen: set[tuple[object, ...]] = set()
+            for draft in extract(sent, self.patterns, actors):
+                key = (draft.trigger_start, draft.source.start, draft.source.end,
+                       draft.target.start if draft.target else None, draft.target.end if draft.target else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield self._event(article, index, sent, draft, actors, day)
+
+    def _event(self, article: Article, index: int, sent, draft: Draft, actors: SentenceActors,  # type: ignore[no-untyped-def]
+               day: dt.date | None) -> Event:
+        entry = cameo_entry(draft.cameo)
+        assert entry is not None
+        ptype = draft.type or entry.type
+        mode = draft.mode if draft.mode is not None else entry.mode
+        doc = sent.doc
+        trig = doc[draft.trigger_start:draft.trigger_end]
+        s0 = sent.start_char
+        flags = modality_of(doc[draft.main])
+        attributed = actors.resolve(flags.speaker) if flags.speaker is not None else None
+        modality = Modality(
+            negated=flags.negated,
+            hypothetical=flags.hypothetical,
+            future=flags.future,
+            reported=flags.reported,
+            hedged=flags.hedged,
+            attributed_to=attributed,
+        )
+        return Event(
+            event_id=event_id(article.id, index, draft),
+            doc_id=article.id,
+            sentence_index=index,
+            sentence=sent.text,
+            date=day.isoformat() if day else None,
+            date_precision="publication",
+            source=draft.source,
+            target=draft.target,
+            type=ptype,
+            mode=mode,
+            cameo=draft.cameo,
+            quad_class=quad_class(ptype),
+            intensity=intensity(draft.cameo),
+            trigger=Span(trig.text, trig.start_char - s0, trig.end_char - s0),
+            location=place_of(sent, doc[draft.trigger_start], actors),
+            modality=modality,
+            confidence=draft.confidence,
+            coder=self.coder_id,
+            pattern=draft.pattern,
+            title=article.title,
+        )
