@@ -1,0 +1,347 @@
+"""The actor dictionary: phrases that name actors (countries, people, organisations, groups) and their codes.
+
+The shipped tables live in ``dyads/data/actors/`` (see the README there): ``phoenix_actors.tsv`` (converted from
+the PETRARCH-2 dictionaries), ``capitals.tsv`` (capitals standing for their governments) and ``dyads_actors.tsv``
+(dyads' own fixes and additions since 2015), in that order; users' layers (``--actors FILE``) go on top. A phrase
+in a later layer replaces every entry of that phrase in the layers below.
+
+Phrases are sequences of lower-cased spaCy tokens, so matching runs on the tokens of a parsed sentence::
+
+    >>> actors = ActorDictionary.load()
+    >>> words = ["Iran", "'s", "foreign", "minister", "met", "John", "Kerry"]
+    >>> length, entry = actors.match(words, 5)
+    >>> length, entry.name, entry.code_on(datetime.date(2014, 9, 6))
+    (2, 'John Kerry', 'USAGOV')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DataFileError
+from .codes import country_name, split_code
+from .layers import read_user_layer
+
+__all__ = ["ActorDictionary", "Entry", "Role", "country_name", "split_code", "tokenize_phrase"]
+
+logger = logging.getLogger(__name__)
+
+SHIPPED_LAYERS = ("phoenix_actors.tsv", "capitals.tsv", "dyads_actors.tsv")
+AGENTS_TABLE = "phoenix_agents.tsv"
+REMOVE = "-"
+
+#: Lower-case name particles that may open a proper name ("al-Qaeda", "the United Nations"); the capital
+#: letter is then looked for on the next word.
+PARTICLES = frozenset(
+    "the al el ad ash as at az ar an bin ibn bint abu de del della der den di du da dos das la le van von".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One code an actor holds, valid from ``start`` (inclusive) to ``end`` (exclusive); None is open."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the role has a start or an end."""
+        return self.start is not None or self.end is not None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Return whether the role holds on ``day`` (start <= day < end)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A dictionary phrase and the actor it names.
+
+    Args:
+        phrase: the lower-cased tokens, e.g. ``("john", "kerry")``.
+        name: a readable canonical name ("John Kerry").
+        kind: one of country, person, org, group, place, institution, demonym, capital.
+        roles: the codes the actor holds, with dates; an undated role is the fallback.
+        origin: where the entry comes from (``file:line``), for explanations.
+        cased: a short acronym ("US", "IS") that matches only when written in capitals.
+    """
+
+    phrase: tuple[str, ...]
+    name: str
+    kind: str
+    roles: tuple[Role, ...]
+    origin: str
+    cased: bool = False
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        """Return the actor's code on ``day``.
+
+        A dated role valid that day wins (the latest-starting one if several); else the undated role; else None.
+        Without a day: the undated role, else the most recent role.
+
+        Example:
+            >>> kerry = ActorDictionary.load().lookup("Kerry")
+            >>> kerry.code_on(dt.date(2014, 9, 6)), kerry.code_on(dt.date(2010, 1, 1))
+            ('USAGOV', 'USAGOVLEG')
+        """
+        fallback = next((r for r in self.roles if not r.dated), None)
+        if day is None:
+            if fallback is not None:
+                return fallback.code
+            if not self.roles:
+                return None
+            return max(self.roles, key=lambda r: (r.end or dt.date.max, r.start or dt.date.min)).code
+        best: Role | None = None
+        for role in self.roles:
+            if role.dated and role.valid_on(day):
+                if best is None or (role.start or dt.date.min) > (best.start or dt.date.min):
+                    best = role
+        if best is not None:
+            return best.code
+        return fallback.code if fallback is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def tokenize_phrase(text: str) -> tuple[str, ...]:
+    """Split a phrase into lower-cased tokens as spaCy's English tokenizer splits running text.
+
+    Underscores count as spaces. Write phrases as they appear in news text: the tokenizer keeps "U.S." whole
+    but splits "u.s." into two tokens.
+
+    Example:
+        >>> tokenize_phrase("Iran's al-Nusra_Front in the U.S.")
+        ('iran', "'s", 'al', '-', 'nusra', 'front', 'in', 'the', 'u.s.')
+    """
+    text = " ".join(text.replace("_", " ").split())
+    return tuple(token.text.lower() for token in _tokenizer()(text)) if text else ()
+
+
+def is_cased(phrase: tuple[str, ...]) -> bool:
+    """Return whether a phrase is a short acronym (one token of at most 3 letters) that must be in capitals."""
+    return len(phrase) == 1 and sum(ch.isalnum() for ch in phrase[0]) <= 3
+
+
+class _Layer:
+    """Rows of one layer merged per phrase: the first row gives name, kind, origin; all rows give roles."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, ...], tuple[str, str, str, bool, list[Role]] | None] = {}
+        self._roles: dict[tuple[str, dt.date | None, dt.date | None], Role] = {}
+
+    def add(self, phrase: tuple[str, ...], role: Role | None, name: str, kind: str, origin: str, cased: bool) -> None:
+        if role is None:
+            self.items[phrase] = None
+            return
+        role = self._roles.setdefault((role.code, role.start, role.end), role)
+        item = self.items.get(phrase)
+        if item is None:
+            self.items[phrase] = (name, kind, origin, cased, [role])
+        elif role not in item[4]:
+            item[4].append(role)
+
+    def entries(self) -> dict[tuple[str, ...], Entry | None]:
+        return {
+            phrase: None if item is None else Entry(phrase, item[0], item[1], tuple(item[4]), item[2], item[3])
+            for phrase, item in self.items.items()
+        }
+
+
+def _read_shipped(name: str) -> list[tuple[int, list[str]]]:
+    text = resources.files("dyads").joinpath("data", "actors", name).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    return [(number, line.split("\t")) for number, line in enumerate(lines[1:], start=2) if line]
+
+
+def _shipped_layer(name: str) -> dict[tuple[str, ...], Entry | None]:
+    """Read one shipped table (``phrase code start end name kind cased origin``, or the capitals table)."""
+    layer = _Layer()
+    dates: dict[str, dt.date | None] = {"": None}
+    capitals = name == "capitals.tsv"
+    for number, fields in _read_shipped(name):
+        try:
+            if capitals:
+                text, code, entry_name, origin = fields
+                start = end = kind = cased = ""
+                kind = "capital"
+            else:
+                text, code, start, end, entry_name, kind, cased, origin = fields
+            for value in (start, end):
+                if value not in dates:
+                    dates[value] = dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise DataFileError(f"malformed row ({exc}): rerun scripts/convert_phoenix.py", name, number) from None
+        phrase = tuple(text.split(" "))
+        role = None if code == REMOVE else Role(code, dates[start], dates[end])
+        layer.add(phrase, role, entry_name, kind, origin, cased == "1" if cased else is_cased(phrase))
+    return layer.entries()
+
+
+def _user_layer(path: Path) -> dict[tuple[str, ...], Entry | None]:
+    layer = _Layer()
+    for row in read_user_layer(path):
+        phrase = tokenize_phrase(row.phrase)
+        role = None if row.code == REMOVE else Role(row.code, row.start, row.end)
+        layer.add(phrase, role, row.name or row.phrase, row.kind or "org", row.origin, is_cased(phrase))
+    return layer.entries()
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> tuple[dict[tuple[str, ...], Entry], dict[tuple[str, ...], str]]:
+    entries: dict[tuple[str, ...], Entry] = {}
+    for name in SHIPPED_LAYERS:
+        _apply(entries, _shipped_layer(name))
+    agents: dict[tuple[str, ...], str] = {}
+    for number, fields in _read_shipped(AGENTS_TABLE):
+        if len(fields) != 3:
+            raise DataFileError("malformed row: rerun scripts/convert_phoenix.py", AGENTS_TABLE, number)
+        agents.setdefault(tuple(fields[0].split(" ")), fields[1])
+    return entries, agents
+
+
+def _apply(entries: dict[tuple[str, ...], Entry], layer: dict[tuple[str, ...], Entry | None]) -> None:
+    for phrase, entry in layer.items():
+        if entry is None:
+            entries.pop(phrase, None)
+        else:
+            entries[phrase] = entry
+
+
+def _lengths(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    by_first: dict[str, set[int]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], set()).add(len(phrase))
+    return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in by_first.items()}
+
+
+_LOADED: dict[tuple[tuple[str, int], ...], ActorDictionary] = {}
+
+
+class ActorDictionary:
+    """Actor phrases and agent words, indexed for longest-match lookup over a sentence's tokens.
+
+    Build it with :meth:`load`; it is immutable and safe to share between threads and pickle to workers.
+    """
+
+    def __init__(self, entries: dict[tuple[str, ...], Entry], agents: dict[tuple[str, ...], str]) -> None:
+        self._entries = entries
+        self._agents = agents
+        self._entry_lengths = _lengths(entries)
+        self._agent_lengths = _lengths(agents)
+
+    @classmethod
+    def load(cls, user_files: Sequence[str | Path] = ()) -> ActorDictionary:
+        """Load the shipped tables with the user layers on top, later files winning; cached per file list.
+
+        Args:
+            user_files: CSV, TSV or YAML actor layers (see :mod:`dyads.actors.layers`); an edited file is
+                read again.
+
+        Raises:
+            DataFileError: a user file is missing or malformed (the message names the file and line).
+
+        Example:
+            >>> ActorDictionary.load(["my_actors.csv"]).lookup("Ahmed al-Sharaa")  # doctest: +SKIP
+        """
+        paths = [Path(p) for p in user_files]
+        key = tuple((str(p.resolve()), _mtime(p)) for p in paths)
+        cached = _LOADED.get(key)
+        if cached is not None:
+            return cached
+        base, agents = _shipped()
+        entries = base
+        if paths:
+            entries = dict(base)
+            for path in paths:
+                _apply(entries, _user_layer(path))
+        loaded = cls(entries, agents)
+        _LOADED[key] = loaded
+        logger.debug("actor dictionary: %d phrases, %d agent phrases, %d user layers", len(entries), len(agents),
+                     len(paths))
+        return loaded
+
+    def match(self, words: Sequence[str], start: int) -> tuple[int, Entry] | None:
+        """Return (length in tokens, entry) of the longest actor phrase starting at ``words[start]``, or None.
+
+        Matching compares lower-cased tokens. Cased entries (US, IS) match only tokens written in capitals;
+        demonyms ("Iranian", "kurds") match in any case; all other entries are proper names and match only when
+        their first word (after particles such as "al" or "the") starts with a capital letter or a digit.
+
+        Example:
+            >>> ActorDictionary.load().match(["The", "Islamic", "State", "said"], 1)[0]
+            2
+        """
+        return self._longest(words, start, self._entries, self._entry_lengths, _case_ok)
+
+    def agent(self, words: Sequence[str], start: int) -> tuple[int, str] | None:
+        """Return (length in tokens, sector code) of the longest agent phrase at ``words[start]`` in any case.
+
+        Example:
+            >>> ActorDictionary.load().agent(["riot", "police", "fired"], 0)
+            (2, 'COP')
+        """
+        return self._longest(words, start, self._agents, self._agent_lengths, None)
+
+    @staticmethod
+    def _longest(words, start, table, lengths, check):  # type: ignore[no-untyped-def]
+        if start < 0 or start >= len(words):
+            return None
+        first = words[start].lower()
+        for length in lengths.get(first, ()):
+            if start + length > len(words):
+                continue
+            key = (first, *(w.lower() for w in words[start + 1 : start + length]))
+            value = table.get(key)
+            if value is not None and (check is None or check(value, words, start)):
+                return length, value
+        return None
+
+    def lookup(self, phrase: str) -> Entry | None:
+        """Return the entry of exactly this phrase (tokenised as running text), ignoring letter case.
+
+        Example:
+            >>> ActorDictionary.load().lookup("Islamic State").code_on(None)
+            'NSAISI'
+        """
+        return self._entries.get(tokenize_phrase(phrase))
+
+    def __len__(self) -> int:
+        """Return the number of actor phrases."""
+        return len(self._entries)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (ActorDictionary, (self._entries, self._agents))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
+
+
+def _case_ok(entry: Entry, words: Sequence[str], start: int) -> bool:
+    if entry.cased:
+        return all(w.isupper() for w in words[start : start + len(entry.phrase)])
+    if entry.kind == "demonym":
+        return True
+    for word, token in zip(words[start : start + len(entry.phrase)], entry.phrase):
+        if token in PARTICLES or not any(ch.isalnum() for ch in word):
+            continue
+        return word[0].isupper() or word[0].isdigit()
+    return True
+

@@ -1,0 +1,221 @@
+"""The ``dyads`` command: a thin shell over the library. Data goes to stdout, logs and progress to stderr.
+
+Exit status: 0 all inputs coded, 1 error, 2 usage error, 3 some inputs skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import DyadsError, InputError
+
+log = logging.getLogger("dyads")
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    from rich.logging import RichHandler
+
+    handler = RichHandler(console=_stderr_console(), show_time=False, show_path=False, markup=False)
+    logging.basicConfig(level=level, handlers=[handler], format="%(message)s", force=True)
+
+
+def _stderr_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2014-09-06") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dyads")
+def main() -> None:
+    """Code news text into political event data: who did what to whom, when and where.
+
+    \b
+    Examples:
+      dyads code examples/coalition_article.txt --date 2014-09-06 --format table
+      dyads code news/ --format jsonl -o events.jsonl
+      cat article.txt | dyads code - --date 2024-05-01
+      dyads evaluate ../shared/eval/petrarch2_gsr.jsonl --show-errors 10
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write events here, not stdout.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own actor file (CSV or YAML), laid over the shipped dictionaries. Repeatable.")
+@click.option("--patterns", "pattern_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own event pattern file (YAML, the format of data/patterns/patterns.yaml). Repeatable.")
+@click.option("--encoding", help="Encoding of text inputs that are not UTF-8 (e.g. latin-1).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors on stderr.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | None, actor_files: tuple[str, ...],
+         pattern_files: tuple[str, ...], encoding: str | None, quiet: bool, verbose: int) -> None:
+    """Code articles into events.
+
+    INPUTS are .txt files (first line is the title), .jsonl/.json files (one {"id", "text", "title", "date"}
+    object per line), .html pages, folders of these, or - for standard input.
+
+    \b
+    Examples:
+      dyads code examples/coalition_article.txt --date 2014-09-06 --format table
+      dyads code articles.jsonl -o events.jsonl
+      dyads code news/ --actors my_actors.csv --format csv -o events.csv
+    """
+    _setup_logging(verbose, quiet)
+    day = _parse_day(date_)
+    from .ingest import read_inputs
+    from .ingest.readers import InputWarning
+    from .output import EventWriter
+    from .pipeline import Coder
+
+    errors: list[InputError] = []
+    reported = 0
+    try:
+        coder = Coder(actor_files=actor_files, pattern_files=pattern_files)
+    except DyadsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    writer = EventWriter(stream, fmt)
+    articles = 0
+    progress = None
+    if not quiet:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                            TextColumn("{task.completed} articles, {task.fields[events]} events"),
+                            TimeElapsedColumn(),
+                            console=_stderr_console(), transient=True)
+        progress.start()
+        task = progress.add_task("coding", total=None, events=0)
+    try:
+        from itertools import groupby
+
+        stream_articles = read_inputs(inputs, default_date=day, encoding=encoding, errors=errors)
+        for _, group in groupby(coder.code_articles(_counting(stream_articles), default_date=day),
+                                key=lambda e: e.doc_id):
+            writer.write(list(group))
+            while reported < len(errors):
+                log.warning("%s", errors[reported])
+                reported += 1
+            if progress is not None:
+                progress.update(task, completed=_COUNT[0], events=writer.count)
+        articles = _COUNT[0]
+        writer.close()
+    except KeyboardInterrupt:
+        click.echo("interrupted: events written so far are kept", err=True)
+        sys.exit(130)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if output:
+            stream.close()
+    for err in errors[reported:]:
+        log.warning("%s", err)
+    skipped = [e for e in errors if not isinstance(e, InputWarning)]
+    click.echo(f"coded {articles} articles, {writer.count} events; skipped {len(skipped)} inputs"
+               + (f" -> {output}" if output else ""), err=True)
+    sys.exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+_COUNT = [0]
+
+
+def _counting(articles):  # type: ignore[no-untyped-def]
+    _COUNT[0] = 0
+    for article in articles:
+        _COUNT[0] += 1
+        yield article
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--show-errors", default=0, metavar="N", help="List misses and false events of N sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own actor file laid over the shipped ones.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def evaluate(gold: str, show_errors: int, as_json: bool, actor_files: tuple[str, ...], quiet: bool) -> None:
+    """Score the coder on human-coded gold sentences (precision, recall, F1).
+
+    Triples are (source country, target country, PLOVER type), five-way classes where the gold is CAMEO;
+    for gold with actor text spans, actor words must overlap. Same figures as shared/eval/score.py.
+
+    \b
+    Examples:
+      dyads evaluate ../shared/eval/petrarch2_gsr.jsonl
+      dyads evaluate ../shared/eval/conflibert_dev.jsonl --show-errors 20
+    """
+    _setup_logging(0, quiet)
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import format_report
+    from .pipeline import Coder
+
+    try:
+        report = run_evaluation(gold, Coder(actor_files=actor_files), show_errors=show_errors)
+    except DyadsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if as_json:
+        click.echo(json.dumps(report.metrics, indent=1))
+    else:
+        click.echo(format_report(report))
+
+
+@main.command()
+@click.argument("phrase")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date that picks an office holder's role.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own actor file laid over the shipped ones.")
+def actor(phrase: str, date_: str | None, actor_files: tuple[str, ...]) -> None:
+    """Look a name up in the actor dictionaries and print how dyads resolves it.
+
+    \b
+    Examples:
+      dyads actor "John Kerry" --date 2014-09-06
+      dyads actor Tehran
+    """
+    from .actors.dictionary import ActorDictionary, split_code
+
+    day = _parse_day(date_)
+    try:
+        entry = ActorDictionary.load(tuple(actor_files)).lookup(phrase)
+    except DyadsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if entry is None:
+        click.echo(f"{phrase!r} is not in the actor dictionaries (add it with --actors FILE)", err=True)
+        sys.exit(EXIT_ERROR)
+    code_ = entry.code_on(day)
+    country, sector = split_code(code_) if code_ else (None, None)
+    click.echo(json.dumps({"phrase": phrase, "name": entry.name, "kind": entry.kind, "code": code_,
+                           "country": country, "sector": sector, "origin": entry.origin,
+                           "roles": [{"code": r.code, "start": r.start and r.start.isoformat(),
+                                      "end": r.end and r.end.isoformat()} for r in entry.roles]}, indent=1))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
