@@ -71,7 +71,10 @@ def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_file
 
     rows = read_corpus(Path(corpus), limit)
     started = time.perf_counter()
-    coder = Coder(actor_files)
+    try:  # the same batch size for both engines, where the Coder takes one
+        coder = Coder(actor_files, batch_size=batch_size)
+    except TypeError:
+        coder = Coder(actor_files)
     # build whatever the engine builds lazily before the clock starts
     if engine == "spacy":
         coder.nlp("Warm up.")
@@ -143,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog="example: python benchmarks/throughput.py -n 50 --json")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="gzip JSONL corpus (%(default)s)")
     parser.add_argument("-n", type=int, default=300, help="articles to read from the start (%(default)s)")
-    parser.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size (%(default)s)")
+    parser.add_argument("--batch-size", type=int, default=64,
+                        help="nlp.pipe batch size, for both engines (%(default)s)")
     parser.add_argument("--actors", action="append", default=[], metavar="FILE",
                         help="extra actor dictionary for the Coder (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")

@@ -58,9 +58,13 @@ _FEDERATIONS = frozenset({"SUN", "USR", "YUG", "FRY", "SCG", "CSK"})
 #: CAMEO actor types and sectors that may follow a country (``USAGOV``) or stand alone (``MED``), plus the
 #: religion codes Phoenix puts first (``BAH``, ``MOS``, ``HIN``) and dyads' ``ETH`` (ethnic group).
 ACTOR_TYPES = frozenset(
-    "COP GOV INS JUD MIL OPP PTY REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED MOD RAD "
-    "REF IGO IMG MNC NGO NGM UIS ETH REL ADR ANI ATH BAH BUD CHR CON CPT CTH DOX HIN JAI JEW MOS MUS ALE ALW "
-    "DRZ SHI SFI SIK TAO ZRO".split()
+    {
+        "COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+        "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "MOD", "RAD", "REF", "IGO",
+        "IMG", "MNC", "NGO", "NGM", "UIS", "ETH", "REL", "ADR", "ANI", "ATH", "BAH", "BUD", "CHR", "CON",
+        "CPT", "CTH", "DOX", "HIN", "JAI", "JEW", "MOS", "MUS", "ALE", "ALW", "DRZ", "SHI", "SFI", "SIK",
+        "TAO", "ZRO",
+    }
 )
 
 #: Types that come first and may be followed by a home country: ``NGOTZA...`` (a Tanzanian NGO), ``MNCUSA``.

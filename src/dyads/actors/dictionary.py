@@ -40,7 +40,10 @@ REMOVE = "-"
 #: Lower-case name particles that may open a proper name ("al-Qaeda", "the United Nations"); the capital
 #: letter is then looked for on the next word.
 PARTICLES = frozenset(
-    "the al el ad ash as at az ar an bin ibn bint abu de del della der den di du da dos das la le van von".split()
+    {
+        "the", "al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "bin", "ibn", "bint", "abu", "de",
+        "del", "della", "der", "den", "di", "du", "da", "dos", "das", "la", "le", "van", "von",
+    }
 )
 
 
@@ -102,9 +105,9 @@ class Entry:
             return max(self.roles, key=lambda r: (r.end or dt.date.max, r.start or dt.date.min)).code
         best: Role | None = None
         for role in self.roles:
-            if role.dated and role.valid_on(day):
-                if best is None or (role.start or dt.date.min) > (best.start or dt.date.min):
-                    best = role
+            later = best is None or (role.start or dt.date.min) > (best.start or dt.date.min)
+            if role.dated and role.valid_on(day) and later:
+                best = role
         if best is not None:
             return best.code
         return fallback.code if fallback is not None else None

@@ -128,7 +128,7 @@ class SentenceActors:
         ``deep`` also searches prepositional phrases for a country ("the needs of people in Yemen"); use it for
         targets, where an unresolved phrase is still worth its words.
         """
-        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        if head.pos_ == "PRON" or head.lower_ in PRONOUNS and head.pos_ not in ("PROPN", "NOUN"):
             return None
         core = np_tokens(head, core_only=True)
         shown = np_tokens(head)
@@ -143,6 +143,12 @@ class SentenceActors:
                     if country:
                         code, name, entry_id = country, None, hit.entry.origin
                         break
+        if code is None:
+            for child in head.children:  # "arch-enemy, the United States"
+                if child.dep_ == "appos" and child.pos_ in ("PROPN", "NOUN"):
+                    appos = self.resolve(child)
+                    if appos is not None and appos.code is not None:
+                        return appos
         named = head.ent_type_ in NAMED or head.pos_ == "PROPN"
         if code is None and not named and not deep:
             return None
@@ -204,6 +210,9 @@ class SentenceActors:
             return country, name, origin
         if org_code:
             return org_code, name, origin
+        if country and head.pos_ == "NOUN" and any(t.dep_ in ("poss", "compound", "amod") and t.i != head.i
+                                                   for t in core if self.hits.get(t.i)):
+            return country, name, origin  # "Iran's top leader", "the Iraqi side"
         return None, None, None
 
     def _sector(self, head: Token) -> str | None:

@@ -22,6 +22,9 @@ __all__ = ["Draft", "extract"]
 
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
 PRONOUN_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
+#: verbs of permission or command whose own object acts in the embedded clause
+SKIP_WITH_XCOMP = frozenset({"sanction", "authorize", "authorise", "allow", "permit", "order", "force", "compel",
+                             "instruct", "command", "encourage", "lead", "push", "press"})
 
 # CAMEO code of a composite act, by the embedding frame and the embedded act's CAMEO root.
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030"}
@@ -141,10 +144,18 @@ class _Sentence:
             if pattern.needs_particle and not any(c.dep_ == "prt" and c.lower_ in pattern.needs_particle
                                                   for c in verb.children):
                 return None
+            if obj is None:
+                obj = _shared_object(verb)
+            if lemma in SKIP_WITH_XCOMP and any(c.dep_ == "xcomp" for c in verb.children):
+                return None  # "sanctioned the commander to cooperate": the embedded act is the event
             fires, override = _object_allowed(pattern, lemma, obj)
             if not fires:
                 return None
             target = obj
+            if target is not None and pattern.preps and not _actorish(target, self.actors):
+                prep_target = prep_object(verb, pattern.preps)
+                if prep_target is not None:
+                    target = prep_target  # "coordinate military operations with the US"
             if target is None or (pattern.only_preps and not is_passive(verb)):
                 prep_target = prep_object(verb, pattern.preps or TARGET_PREPS) if pattern.preps else None
                 if prep_target is not None:
@@ -299,6 +310,9 @@ class _Sentence:
             src = noun_source(tok)
             if src is None:
                 continue
+            if src.dep_ in ("compound", "amod", "nmod") and (
+                    self.actors.entry_at(src) is None or _lemma(src) in pattern.modifiers):
+                continue  # "military operations": the modifier is not an actor
             self.used.update(act.used)
             self.emit(act, src, tok.head if tok.head.pos_ == "VERB" else tok)
         return self.drafts
@@ -311,8 +325,28 @@ def _dative(verb: Token) -> Token | None:
     return None
 
 
-def _actorish(tok: Token) -> bool:
+def _actorish(tok: Token, actors: SentenceActors | None = None) -> bool:
+    """Whether a phrase head can be an actor: a name, or (with ``actors``) a phrase that resolves to one."""
+    if actors is not None:
+        actor = actors.resolve(tok)
+        return actor is not None and (actor.code is not None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "NOUN"
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of coordinated verbs sits on the last one ("persecuted, killed and enslaved minorities")."""
+    node = verb
+    for _ in range(6):
+        nxt = next((c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if nxt is None:
+            break
+        node = nxt
+        for child in node.children:
+            if child.dep_ in ("dobj", "obj"):
+                return child
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break
+    return None
 
 
 def _antecedent(pron: Token) -> Token | None:

@@ -134,10 +134,21 @@ def _pattern(item: Any, where: str, line: int | None) -> Pattern:
     )
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.1 reads bare ``on``/``off``/``yes``/``no`` as booleans; in pattern files they are words."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|false)$"), list("tf"))
+
+
 def _read_yaml(text: str, where: str) -> list[Pattern]:
     try:
-        nodes = yaml.compose(text)
-        data = yaml.safe_load(text)
+        nodes = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(f"not valid YAML: {exc}", where, mark.line + 1 if mark else None) from exc

@@ -1,0 +1,101 @@
+"""Sentences written for these tests -> the events dyads must code (source, target, type).
+
+Actors are compared by country (or code prefix where there is no country), as the project's scorer does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _who(actor):  # type: ignore[no-untyped-def]
+    if actor is None:
+        return None
+    return actor.country or (actor.code or "")[:3] or None
+
+
+def triples(events):  # type: ignore[no-untyped-def]
+    return {(_who(e.source), _who(e.target), e.type) for e in events}
+
+
+CASES = [
+    # (sentence, expected triple that must be among the events)
+    ("Egypt condemned the Israeli raid on the Gaza Strip.", ("EGY", "ISR", "ACCUSE")),
+    ("Japan will send humanitarian aid to the Philippines.", ("JPN", "PHL", "AID")),
+    ("Turkish troops attacked Kurdish militants in northern Syria on Tuesday.", ("TUR", None, "ASSAULT")),
+    ("Iran was accused by Saudi Arabia of arming Houthi rebels.", ("SAU", "IRN", "ACCUSE")),
+    ("The Indian prime minister met Pakistani officials in New York.", ("IND", "PAK", "CONSULT")),
+    ("Germany urged Moscow to withdraw its forces from eastern Ukraine.", ("DEU", "RUS", "REQUEST")),
+    ("China imposed sanctions on Lithuania last month.", ("CHN", "LTU", "SANCTION")),
+    ("North Korea threatened to strike the United States.", ("PRK", "USA", "THREATEN")),
+    ("Venezuela rejected a proposal from Colombia.", ("VEN", "COL", "REJECT")),
+    ("Kenya signed a security pact with Somalia.", ("KEN", "SOM", "COOPERATE")),
+    ("The US started air strikes against Islamic State positions in Iraq.", ("USA", "NSA", "ASSAULT")),
+    ("Israeli police arrested two Palestinian teenagers in Hebron.", ("ISR", "PSE", "COERCE")),
+    ("The Syrian army recaptured the town of Palmyra from ISIS.", ("SYR", None, "ASSAULT")),
+    ("Britain and France agreed to provide military aid to Ukraine.", ("GBR", "UKR", "AGREE")),
+    ("Britain and France agreed to provide military aid to Ukraine.", ("FRA", "UKR", "AGREE")),
+    ("Iraqi forces clashed with Kurdish fighters near Kirkuk.", ("IRQ", None, "ASSAULT")),
+    ("The European Union praised Tunisia for holding peaceful elections.", ("IGO", "TUN", "SUPPORT")),
+    ("Qatar will host talks between the Taliban and Afghan officials.", ("QAT", None, "CONSULT")),
+    ("Thousands of farmers protested against the Indian government in Delhi.", (None, "IND", "PROTEST")),
+    ("Moscow expelled three Polish diplomats.", ("RUS", "POL", "SANCTION")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_sentence_codes_expected_event(code, sentence, expected):  # type: ignore[no-untyped-def]
+    got = triples(code(sentence))
+    assert expected in got, f"{sentence!r}: expected {expected}, got {sorted(map(str, got))}"
+
+
+NO_EVENTS = [
+    "Arsenal beat Chelsea 2-1 on Saturday to go top of the league.",
+    "The film won three awards at the Venice festival.",
+    "Shares in the company rose 5% after it reported strong quarterly profits.",
+    "The weather will be sunny across most of the country tomorrow.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_EVENTS)
+def test_no_event_sentences(code, sentence):  # type: ignore[no-untyped-def]
+    assert code(sentence) == [], sentence
+
+
+MODALITY = [
+    ("Ukraine did not attack Russian territory, officials said.", "negated"),
+    ("The rebels reportedly captured the town of Kidal.", "hedged"),
+    ("Japan will send humanitarian aid to the Philippines.", "future"),
+    ("Officials in Kabul said Pakistani forces had shelled border villages.", "reported"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "flag"), MODALITY)
+def test_modality_flags(code, sentence, flag):  # type: ignore[no-untyped-def]
+    events = code(sentence)
+    assert events, sentence
+    assert any(getattr(e.modality, flag) for e in events), [e.modality for e in events]
+
+
+def test_reported_event_names_the_speaker(code):  # type: ignore[no-untyped-def]
+    events = code("The BBC reported that Egypt had sent troops to Libya.")
+    assert events
+    assert all(e.modality.reported for e in events)
+    assert any(e.modality.attributed_to and e.modality.attributed_to.code
+               and e.modality.attributed_to.code.endswith("MED") for e in events)
+
+
+def test_office_holder_resolved_by_date(code):  # type: ignore[no-untyped-def]
+    events = code("US Secretary of State John Kerry met Iranian officials in Geneva.", date="2014-09-06")
+    kerry = [e.source for e in events if "Kerry" in e.source.text]
+    assert kerry and kerry[0].code == "USAGOV"
+
+
+def test_every_event_records_its_pattern_and_trigger(code):  # type: ignore[no-untyped-def]
+    for event in code("Russian jets bombed rebel positions near Idlib, and Turkey condemned the strikes."):
+        assert event.pattern
+        assert event.sentence[event.trigger.start:event.trigger.end] == event.trigger.text
+        src = event.source
+        assert event.sentence[src.start:src.end] == src.text
