@@ -135,14 +135,9 @@ class SentenceActors:
         start, end = phrase_span(shown)
         code, name, entry_id = self._code_for(head, core)
         if code is None and deep:
-            for tok in shown:
-                hit = self.hits.get(tok.i)
-                if hit and hit.entry is not None:
-                    c = hit.entry.code_on(self.day)
-                    country, _ = split_code(c) if c else (None, None)
-                    if country:
-                        code, name, entry_id = country, None, hit.entry.origin
-                        break
+            found = self._deep(head, shown)
+            if found is not None:
+                return found
         if code is None:
             for child in head.children:  # "arch-enemy, the United States"
                 if child.dep_ == "appos" and child.pos_ in ("PROPN", "NOUN"):
@@ -166,6 +161,24 @@ class SentenceActors:
             code=code,
             entry=entry_id,
         )
+
+    def _deep(self, head: Token, shown: list[Token]) -> Actor | None:
+        """For an unresolved target phrase, the first actor named inside it ("an agreement with the EU"),
+        then inside its clauses ("responsibility for an attack in Kenya's capital")."""
+        for pool in (shown, list(head.subtree)):
+            for tok in pool:
+                if tok.i == head.i or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    continue
+                hit = self.hits.get(tok.i)
+                if hit is None or hit.entry is None:
+                    continue
+                np_head = tok
+                while np_head.dep_ in CORE_DEPS and np_head.head is not np_head and np_head.head.i != head.i:
+                    np_head = np_head.head
+                actor = self.resolve(np_head)
+                if actor is not None and actor.code is not None:
+                    return actor
+        return None
 
     def _code_for(self, head: Token, core: Iterable[Token]) -> tuple[str | None, str | None, str | None]:
         """Return (code, canonical name, provenance) for a phrase from its dictionary and agent hits."""
@@ -195,7 +208,11 @@ class SentenceActors:
                 country, name, origin = cc, hit.entry.name, hit.entry.origin
             if hit.entry.kind not in COUNTRY_KINDS and org_code is None:
                 org_code = c
+        if org_code and country and split_code(org_code)[0] not in (None, country):
+            org_code = None  # "Opponents of Rwanda's Senate": the country named wins over a foreign institution
         sector = self._sector(head)
+        if sector and country is None:
+            country = self._country_from_preps(head)  # "a court in Guyana", "dissidents from Myanmar"
         if sector is None and head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and country is None:
             return None, None, None
         if sector and country:
@@ -214,6 +231,19 @@ class SentenceActors:
                                                    for t in core if self.hits.get(t.i)):
             return country, name, origin  # "Iran's top leader", "the Iraqi side"
         return None, None, None
+
+    def _country_from_preps(self, head: Token) -> str | None:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+                for grand in child.children:
+                    if grand.dep_ != "pobj":
+                        continue
+                    hit = self.hits.get(grand.i)
+                    if hit is not None and hit.entry is not None and hit.entry.kind in COUNTRY_KINDS:
+                        c = hit.entry.code_on(self.day)
+                        if c and split_code(c)[0]:
+                            return split_code(c)[0]
+        return None
 
     def _sector(self, head: Token) -> str | None:
         hit = self.agents.get(head.i)

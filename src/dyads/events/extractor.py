@@ -164,6 +164,10 @@ class _Sentence:
                     return None
             if target is not None and target.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 target = None
+            if target is not None and not _actorish(target, self.actors):
+                better = prep_object(verb, ("to", "with", "against", "on", "for", "at"))
+                if better is not None and _actorish(better, self.actors):
+                    target = better  # "supply arms to Israel"
             if pattern.needs_target and target is None:
                 return None
             assert pattern.cameo is not None
@@ -204,7 +208,7 @@ class _Sentence:
         used = (verb.i,) + (inner.used if inner is not None else ()) + ((embedded.i,) if embedded is not None else ())
         if kind == "intent":
             if inner is not None and root in ("14", "15", "16", "17", "18", "19", "20"):
-                code = _THREATEN.get(root, "130")
+                return inner  # "pledged to expel": the act itself, flagged future by its modality
             else:
                 code = _INTENT.get(root, "030")
             target = inner.target if inner is not None else prep_object(verb, ("with", "to"))
@@ -248,7 +252,7 @@ class _Sentence:
         return None
 
     # ------------------------------------------------------------------ emit
-    def emit(self, act: Act, source_head: Token | None, main: Token, reciprocal: bool = False) -> None:
+    def emit(self, act: Act, source_head: Token | None, main: Token) -> None:
         if source_head is None:
             return
         if source_head.lower_ in PRONOUN_SUBJECTS:
@@ -258,30 +262,35 @@ class _Sentence:
         entry = cameo_entry(act.cameo)
         if entry is None:
             return
-        for s_tok in sources:
+        reciprocal = act.pattern is not None and act.pattern.reciprocal
+        pairs: list[tuple[Token, Token | None]] = [(s, t) for s in sources for t in targets]
+        if reciprocal and act.target is None and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]  # "Brazil and the US launched a partnership"
+        elif reciprocal and act.target is not None:
+            pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
+        for s_tok, t_tok in pairs:
             source = self.actors.resolve(s_tok)
             if source is None:
                 continue
-            for t_tok in targets:
-                target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
-                if target is not None and target.start == source.start and target.end == source.end:
-                    continue
-                conf = act.confidence - (0.15 if source.code is None else 0) - (
-                    0.1 if target is not None and target.code is None else 0)
-                draft = Draft(
-                    trigger_start=act.trigger.i,
-                    trigger_end=act.trigger.i + 1,
-                    main=main.i,
-                    source=source,
-                    source_head=s_tok.i,
-                    target=target,
-                    cameo=act.cameo,
-                    pattern=act.pattern_id,
-                    confidence=round(max(0.05, min(1.0, conf)), 2),
-                    type=act.pattern.type if act.pattern is not None and act.pattern.type else None,
-                    mode=act.pattern.mode if act.pattern is not None and act.pattern.mode else None,
-                )
-                self.drafts.append(draft)
+            target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
+            if target is not None and target.start == source.start and target.end == source.end:
+                continue
+            conf = act.confidence - (0.15 if source.code is None else 0) - (
+                0.1 if target is not None and target.code is None else 0)
+            draft = Draft(
+                trigger_start=act.trigger.i,
+                trigger_end=act.trigger.i + 1,
+                main=main.i,
+                source=source,
+                source_head=s_tok.i,
+                target=target,
+                cameo=act.cameo,
+                pattern=act.pattern_id,
+                confidence=round(max(0.05, min(1.0, conf)), 2),
+                type=act.pattern.type if act.pattern is not None and act.pattern.type else None,
+                mode=act.pattern.mode if act.pattern is not None and act.pattern.mode else None,
+            )
+            self.drafts.append(draft)
 
     def run(self) -> list[Draft]:
         for tok in self.sent:
