@@ -115,8 +115,10 @@ def parse_role(content: str, where: str) -> Role | None:
         if "-" not in spec:
             log.warning("%s: date without < > or range in [%s] read as a start date", where, content)
             return code, tabari_date(spec.strip(), where), ""
-        start, _, end = spec.partition("-")
-        return code, tabari_date(start.strip(), where), tabari_date(end.strip(), where)
+        start, end = (tabari_date(d.strip(), where) for d in spec.split("-", 1))
+        if start >= end:
+            raise ValueError(f"{start} is not before {end}")
+        return code, start, end
     except ValueError:
         log.warning("%s: malformed date in [%s]; role skipped", where, content)
         return None

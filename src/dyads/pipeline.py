@@ -29,6 +29,9 @@ __all__ = ["RULESET", "Coder", "event_id"]
 
 log = logging.getLogger(__name__)
 
+#: CAMEO root of a cooperative act -> the rejection code used when the text says it will not happen.
+REFUSABLE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
 #: Name of the rule set; part of every event's ``coder`` field and of its id.
 RULESET = "rules.v1"
 
@@ -107,10 +110,19 @@ class Coder:
         s0 = sent.start_char
         flags = modality_of(doc[draft.main])
         attributed = actors.resolve(flags.speaker) if flags.speaker is not None else None
+        negated = flags.negated
+        cameo = draft.cameo
+        pattern = draft.pattern
+        if negated and (flags.future or flags.hypothetical or draft.future) and cameo[:2] in REFUSABLE:
+            # "said he would not provide support": announcing one will not cooperate is a rejection
+            cameo, pattern, negated = REFUSABLE[cameo[:2]], pattern + "+refused", False
+            entry = cameo_entry(cameo)
+            assert entry is not None
+            ptype, mode = entry.type, entry.mode
         modality = Modality(
-            negated=flags.negated,
+            negated=negated,
             hypothetical=flags.hypothetical,
-            future=flags.future,
+            future=flags.future or draft.future,
             reported=flags.reported,
             hedged=flags.hedged,
             attributed_to=attributed,
@@ -126,14 +138,14 @@ class Coder:
             target=draft.target,
             type=ptype,
             mode=mode,
-            cameo=draft.cameo,
+            cameo=cameo,
             quad_class=quad_class(ptype),
-            intensity=intensity(draft.cameo),
+            intensity=intensity(cameo),
             trigger=Span(trig.text, trig.start_char - s0, trig.end_char - s0),
             location=place_of(sent, doc[draft.trigger_start], actors),
             modality=modality,
             confidence=draft.confidence,
             coder=self.coder_id,
-            pattern=draft.pattern,
+            pattern=pattern,
             title=article.title,
         )

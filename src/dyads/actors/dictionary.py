@@ -10,28 +10,34 @@ Phrases are sequences of lower-cased spaCy tokens, so matching runs on the token
     >>> actors = ActorDictionary.load()
     >>> words = ["Iran", "'s", "foreign", "minister", "met", "John", "Kerry"]
     >>> length, entry = actors.match(words, 5)
-    >>> length, entry.name, entry.code_on(datetime.date(2014, 9, 6))
+    >>> length, entry.name, entry.code_on(dt.date(2014, 9, 6))
     (2, 'John Kerry', 'USAGOV')
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import logging
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import DataFileError
 from .codes import country_name, split_code
 from .layers import read_user_layer
 
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
+
 __all__ = ["ActorDictionary", "Entry", "Role", "country_name", "split_code", "tokenize_phrase"]
 
 logger = logging.getLogger(__name__)
+V = TypeVar("V")
 
 SHIPPED_LAYERS = ("phoenix_actors.tsv", "capitals.tsv", "dyads_actors.tsv")
 AGENTS_TABLE = "phoenix_agents.tsv"
@@ -114,7 +120,7 @@ class Entry:
 
 
 @functools.lru_cache(maxsize=1)
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer() -> Tokenizer:
     import spacy
 
     return spacy.blank("en").tokenizer
@@ -140,78 +146,114 @@ def is_cased(phrase: tuple[str, ...]) -> bool:
 
 
 class _Layer:
-    """Rows of one layer merged per phrase: the first row gives name, kind, origin; all rows give roles."""
+    """Rows of one layer merged per phrase: the first row gives name, kind, origin; all rows give roles.
+
+    Phrases are keyed by their space-joined tokens while reading (cheaper than tuples); ``None`` marks a removal.
+    """
 
     def __init__(self) -> None:
-        self.items: dict[tuple[str, ...], tuple[str, str, str, bool, list[Role]] | None] = {}
-        self._roles: dict[tuple[str, dt.date | None, dt.date | None], Role] = {}
+        self.items: dict[str, list[Any] | None] = {}
+        self._roles: dict[tuple[str, str, str], Role] = {}
+        self._dates: dict[str, dt.date | None] = {"": None}
 
-    def add(self, phrase: tuple[str, ...], role: Role | None, name: str, kind: str, origin: str, cased: bool) -> None:
+    def role(self, code: str, start: str, end: str) -> Role:
+        """Return the one Role for these ISO date strings (shared between entries)."""
+        key = (code, start, end)
+        role = self._roles.get(key)
         if role is None:
-            self.items[phrase] = None
+            dates = self._dates
+            for value in (start, end):
+                if value not in dates:
+                    dates[value] = dt.date.fromisoformat(value)
+            role = self._roles[key] = Role(code, dates[start], dates[end])
+        return role
+
+    def add(self, text: str, role: Role | None, name: str, kind: str, origin: str, cased: str) -> None:
+        """Add one (phrase, role) row; ``cased`` is "1", "0" or "" (decide by the phrase's length)."""
+        if role is None:
+            self.items[text] = None
             return
-        role = self._roles.setdefault((role.code, role.start, role.end), role)
-        item = self.items.get(phrase)
+        item = self.items.get(text)
         if item is None:
-            self.items[phrase] = (name, kind, origin, cased, [role])
+            self.items[text] = [name, kind, origin, cased, [role]]
         elif role not in item[4]:
             item[4].append(role)
 
     def entries(self) -> dict[tuple[str, ...], Entry | None]:
-        return {
-            phrase: None if item is None else Entry(phrase, item[0], item[1], tuple(item[4]), item[2], item[3])
-            for phrase, item in self.items.items()
-        }
+        out: dict[tuple[str, ...], Entry | None] = {}
+        for text, item in self.items.items():
+            phrase = tuple(text.split(" "))
+            if item is None:
+                out[phrase] = None
+            else:
+                cased = item[3] == "1" if item[3] else is_cased(phrase)
+                out[phrase] = Entry(phrase, item[0], item[1], tuple(item[4]), item[2], cased)
+        return out
 
 
-def _read_shipped(name: str) -> list[tuple[int, list[str]]]:
+def _shipped_lines(name: str) -> list[str]:
     text = resources.files("dyads").joinpath("data", "actors", name).read_text(encoding="utf-8")
-    lines = text.split("\n")
-    return [(number, line.split("\t")) for number, line in enumerate(lines[1:], start=2) if line]
+    return text.split("\n")[1:]
 
 
 def _shipped_layer(name: str) -> dict[tuple[str, ...], Entry | None]:
     """Read one shipped table (``phrase code start end name kind cased origin``, or the capitals table)."""
     layer = _Layer()
-    dates: dict[str, dt.date | None] = {"": None}
     capitals = name == "capitals.tsv"
-    for number, fields in _read_shipped(name):
-        try:
+    number = 1
+    try:
+        for number, line in enumerate(_shipped_lines(name), start=2):
+            if not line:
+                continue
             if capitals:
-                text, code, entry_name, origin = fields
-                start = end = kind = cased = ""
+                text, code, entry_name, origin = line.split("\t")
+                start = end = cased = ""
                 kind = "capital"
             else:
-                text, code, start, end, entry_name, kind, cased, origin = fields
-            for value in (start, end):
-                if value not in dates:
-                    dates[value] = dt.date.fromisoformat(value)
-        except ValueError as exc:
-            raise DataFileError(f"malformed row ({exc}): rerun scripts/convert_phoenix.py", name, number) from None
-        phrase = tuple(text.split(" "))
-        role = None if code == REMOVE else Role(code, dates[start], dates[end])
-        layer.add(phrase, role, entry_name, kind, origin, cased == "1" if cased else is_cased(phrase))
+                text, code, start, end, entry_name, kind, cased, origin = line.split("\t")
+            role = None if code == REMOVE else layer.role(code, start, end)
+            layer.add(text, role, entry_name, kind, origin, cased)
+    except ValueError as exc:
+        raise DataFileError(f"malformed row ({exc}): rerun scripts/convert_phoenix.py", name, number) from None
     return layer.entries()
 
 
 def _user_layer(path: Path) -> dict[tuple[str, ...], Entry | None]:
     layer = _Layer()
     for row in read_user_layer(path):
-        phrase = tokenize_phrase(row.phrase)
+        text = " ".join(tokenize_phrase(row.phrase))
         role = None if row.code == REMOVE else Role(row.code, row.start, row.end)
-        layer.add(phrase, role, row.name or row.phrase, row.kind or "org", row.origin, is_cased(phrase))
+        layer.add(text, role, row.name or row.phrase, row.kind or "org", row.origin, "")
     return layer.entries()
 
 
+_Tables = tuple[dict[tuple[str, ...], Entry], dict[tuple[str, ...], str]]
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building ~100k long-lived objects otherwise triggers it for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @functools.lru_cache(maxsize=1)
-def _shipped() -> tuple[dict[tuple[str, ...], Entry], dict[tuple[str, ...], str]]:
+def _shipped() -> _Tables:
     entries: dict[tuple[str, ...], Entry] = {}
     for name in SHIPPED_LAYERS:
         _apply(entries, _shipped_layer(name))
     agents: dict[tuple[str, ...], str] = {}
-    for number, fields in _read_shipped(AGENTS_TABLE):
+    for number, line in enumerate(_shipped_lines(AGENTS_TABLE), start=2):
+        fields = line.split("\t")
         if len(fields) != 3:
-            raise DataFileError("malformed row: rerun scripts/convert_phoenix.py", AGENTS_TABLE, number)
+            if line:
+                raise DataFileError("malformed row: rerun scripts/convert_phoenix.py", AGENTS_TABLE, number)
+            continue
         agents.setdefault(tuple(fields[0].split(" ")), fields[1])
     return entries, agents
 
@@ -227,7 +269,11 @@ def _apply(entries: dict[tuple[str, ...], Entry], layer: dict[tuple[str, ...], E
 def _lengths(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
     by_first: dict[str, set[int]] = {}
     for phrase in phrases:
-        by_first.setdefault(phrase[0], set()).add(len(phrase))
+        lengths = by_first.get(phrase[0])
+        if lengths is None:
+            by_first[phrase[0]] = {len(phrase)}
+        else:
+            lengths.add(len(phrase))
     return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in by_first.items()}
 
 
@@ -261,17 +307,18 @@ class ActorDictionary:
             >>> ActorDictionary.load(["my_actors.csv"]).lookup("Ahmed al-Sharaa")  # doctest: +SKIP
         """
         paths = [Path(p) for p in user_files]
-        key = tuple((str(p.resolve()), _mtime(p)) for p in paths)
+        key = tuple((str(p.resolve()), p.stat().st_mtime_ns if p.is_file() else -1) for p in paths)
         cached = _LOADED.get(key)
         if cached is not None:
             return cached
-        base, agents = _shipped()
-        entries = base
-        if paths:
-            entries = dict(base)
-            for path in paths:
-                _apply(entries, _user_layer(path))
-        loaded = cls(entries, agents)
+        with _no_gc():
+            base, agents = _shipped()
+            entries = base
+            if paths:
+                entries = dict(base)
+                for path in paths:
+                    _apply(entries, _user_layer(path))
+            loaded = cls(entries, agents)
         _LOADED[key] = loaded
         logger.debug("actor dictionary: %d phrases, %d agent phrases, %d user layers", len(entries), len(agents),
                      len(paths))
@@ -300,7 +347,13 @@ class ActorDictionary:
         return self._longest(words, start, self._agents, self._agent_lengths, None)
 
     @staticmethod
-    def _longest(words, start, table, lengths, check):  # type: ignore[no-untyped-def]
+    def _longest(
+        words: Sequence[str],
+        start: int,
+        table: dict[tuple[str, ...], V],
+        lengths: dict[str, tuple[int, ...]],
+        check: Callable[[V, Sequence[str], int], bool] | None,
+    ) -> tuple[int, V] | None:
         if start < 0 or start >= len(words):
             return None
         first = words[start].lower()
@@ -326,15 +379,8 @@ class ActorDictionary:
         """Return the number of actor phrases."""
         return len(self._entries)
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[type[ActorDictionary], _Tables]:
         return (ActorDictionary, (self._entries, self._agents))
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return os.stat(path).st_mtime_ns
-    except OSError:
-        return -1
 
 
 def _case_ok(entry: Entry, words: Sequence[str], start: int) -> bool:

@@ -130,6 +130,10 @@ class SentenceActors:
         """
         if head.pos_ == "PRON" or head.lower_ in PRONOUNS and head.pos_ not in ("PROPN", "NOUN"):
             return None
+        if head.ent_type_ in ("DATE", "TIME"):  # "President Bashar Assad Tuesday": the parser heads on the date
+            names = [c for c in head.children if c.dep_ == "compound" and c.ent_type_ not in ("DATE", "TIME")]
+            if names:
+                head = names[-1]
         core = np_tokens(head, core_only=True)
         shown = np_tokens(head)
         start, end = phrase_span(shown)
@@ -249,4 +253,8 @@ class SentenceActors:
         hit = self.agents.get(head.i)
         if hit is not None:
             return hit.sector
+        if head.pos_ == "PROPN":  # a title before a name: "President Michel Suleiman", "General Petraeus"
+            for child in head.children:
+                if child.dep_ == "compound" and child.i < head.i and child.i in self.agents:
+                    return self.agents[child.i].sector
         return None

@@ -29,8 +29,19 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "encourage",
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """Return a token and the tokens coordinated with it ("Britain, France and Italy")."""
-    return [token, *[c for c in token.conjuncts if c.i > token.i]] if token.dep_ != "conj" else [token]
+    """Return a token and the tokens coordinated with it ("Britain, France and Italy").
+
+    A list the parser hangs as an apposition ("The US, Russia, and Switzerland") counts as coordination when its
+    items are places of the same kind.
+    """
+    if token.dep_ == "conj":
+        return [token]
+    out = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    if token.ent_type_ == "GPE":
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ == "GPE":
+                out += [child, *[c for c in child.conjuncts if c.i > child.i]]
+    return out
 
 
 def is_passive(verb: Token) -> bool:

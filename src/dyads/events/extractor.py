@@ -21,6 +21,12 @@ from .patterns import Pattern, PatternSet
 __all__ = ["Draft", "extract"]
 
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
+import os
+STRICT_SOURCE = os.environ.get("DYADS_STRICT", "1") == "1"
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
+#: planning verbs whose infinitive states an intention (CAMEO codes "express intent" / "threaten")
+INTENT_PLAN = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "prepare", "wish", "mean", "propose"})
+WANT_VERBS = frozenset({"want", "wish", "expect", "need", "like"})
 PRONOUN_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
 #: verbs of permission or command whose own object acts in the embedded clause
 SKIP_WITH_XCOMP = frozenset({"sanction", "authorize", "authorise", "allow", "permit", "order", "force", "compel",
@@ -49,6 +55,7 @@ class Draft:
     confidence: float
     type: str | None = None
     mode: str | None = None
+    future: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,8 @@ class Act:
     trigger: Token
     used: tuple[int, ...]
     confidence: float
+    source: Token | None = None  # set when the act's actor is not the verb's subject ("received aid from X")
+    future: bool = False  # the act is announced or intended, not done ("agreed to provide", "wants to attack")
 
 
 def _lemma(tok: Token) -> str:
@@ -121,7 +130,7 @@ class _Sentence:
             return None
         target = prep_object(noun, pattern.preps or TARGET_PREPS)
         if target is None and light is not None:
-            target = prep_object(light, TARGET_PREPS) or _dative(light)
+            target = prep_object(light, tuple(pattern.preps) + TARGET_PREPS) or _dative(light)
         code = _noun_code(pattern, noun)
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
             code = pattern.place_cameo
@@ -132,6 +141,14 @@ class _Sentence:
         """The act a (non-frame) verb expresses by itself, with its target."""
         lemma = _lemma(verb)
         obj = direct_object(verb)
+        # "received weapons from the government": the giver acts, the receiver is the target
+        if lemma in RECEIVE_VERBS and obj is not None and obj.pos_ == "NOUN":
+            giver = prep_object(verb, ("from",))
+            pattern = self.p.noun(_lemma(obj))
+            if giver is not None and pattern is not None and pattern.cameo and pattern.cameo[:2] in ("06", "07"):
+                code = _noun_code(pattern, obj)
+                return Act(code, subject_of(verb), pattern, pattern.id + "+received", obj, (obj.i, verb.i),
+                           pattern.confidence, source=giver)
         # light verb + event noun: "launched strikes against", "authorized military cooperation with"
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             for cand in conjuncts(obj):
@@ -206,9 +223,24 @@ class _Sentence:
         root = inner.cameo[:2] if inner is not None else ""
         obj = direct_object(verb)
         used = (verb.i,) + (inner.used if inner is not None else ()) + ((embedded.i,) if embedded is not None else ())
+        if kind == "plan":
+            if inner is None or embedded is None:
+                return None
+            own = next((c for c in embedded.children if c.dep_ in ("nsubj",)), None)
+            if own is not None and _lemma(verb) in WANT_VERBS:  # "Obama wants Putin to attack": an appeal to Putin
+                code = _REQUEST_APPEAL.get(root, "020")
+                return Act(code, own, frame, frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True)
+            if root in ("13", "14", "15", "16", "17", "18", "19", "20"):
+                code = _THREATEN.get(root, "130")
+            else:
+                code = _INTENT.get(root, "030")
+            return Act(code, inner.target, frame, frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True)
         if kind == "intent":
-            if inner is not None and root in ("14", "15", "16", "17", "18", "19", "20"):
-                return inner  # "pledged to expel": the act itself, flagged future by its modality
+            if inner is not None and root in ("16", "17"):
+                return Act(inner.cameo, inner.target, inner.pattern, inner.pattern_id, inner.trigger, used,
+                           inner.confidence, future=True)  # "pledged to expel": the act itself, not yet done
+            if inner is not None and root in ("14", "15", "18", "19", "20"):
+                code = _THREATEN.get(root, "130")
             else:
                 code = _INTENT.get(root, "030")
             target = inner.target if inner is not None else prep_object(verb, ("with", "to"))
@@ -216,7 +248,8 @@ class _Sentence:
                 target = direct_object(embedded)
                 if target is not None and not _actorish(target):
                     target = None
-            return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75)
+            return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75,
+                       future=inner is not None)
         if kind == "threaten":
             code = _THREATEN.get(root, "130")
             target = (inner.target if inner is not None else None) or obj or prep_object(verb, ("against",))
@@ -270,9 +303,11 @@ class _Sentence:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
             source = self.actors.resolve(s_tok)
-            if source is None:
+            if source is None or (source.code is None and STRICT_SOURCE):
                 continue
             target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
+            if act.pattern is None and (source.code is None or target is None or target.code is None):
+                continue  # the CAMEO verb table is a fallback: only between actors the dictionaries know
             if target is not None and target.start == source.start and target.end == source.end:
                 continue
             conf = act.confidence - (0.15 if source.code is None else 0) - (
@@ -289,6 +324,7 @@ class _Sentence:
                 confidence=round(max(0.05, min(1.0, conf)), 2),
                 type=act.pattern.type if act.pattern is not None and act.pattern.type else None,
                 mode=act.pattern.mode if act.pattern is not None and act.pattern.mode else None,
+                future=act.future,
             )
             self.drafts.append(draft)
 
@@ -299,14 +335,14 @@ class _Sentence:
             lemma = _lemma(tok)
             frame = self.p.frames.get(lemma)
             act: Act | None = None
-            if frame is not None and frame.frame not in ("say", "plan"):
+            if frame is not None and frame.frame != "say" and (frame.frame != "plan" or lemma in INTENT_PLAN):
                 act = self.frame_act(tok, frame)
             if act is None and (frame is None or frame.frame in ("say", "plan")):
                 act = self.verb_act(tok)
             if act is None:
                 continue
             self.used.update(act.used)
-            self.emit(act, subject_of(tok), tok)
+            self.emit(act, act.source or subject_of(tok), tok)
         for tok in self.sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used:
                 continue
@@ -322,6 +358,13 @@ class _Sentence:
             if src.dep_ in ("compound", "amod", "nmod") and (
                     self.actors.entry_at(src) is None or _lemma(src) in pattern.modifiers):
                 continue  # "military operations": the modifier is not an actor
+            if act.target is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by"):
+                verb = tok.head.head
+                if verb.pos_ == "VERB" and is_passive(verb):  # "four people were killed in Israeli shelling"
+                    victim = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                    if victim is not None:
+                        act = Act(act.cameo, victim, act.pattern, act.pattern_id, act.trigger, act.used,
+                                  act.confidence)
             self.used.update(act.used)
             self.emit(act, src, tok.head if tok.head.pos_ == "VERB" else tok)
         return self.drafts
