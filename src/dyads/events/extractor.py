@@ -70,7 +70,8 @@ class Act:
     used: tuple[int, ...]
     confidence: float
     source: Token | None = None  # set when the act's actor is not the verb's subject ("received aid from X")
-    future: bool = False  # the act is announced or intended, not done ("agreed to provide", "wants to attack")
+    future: bool = False
+    reciprocal: bool = False  # source and target act on each other ("talks with", "a partnership")  # the act is announced or intended, not done ("agreed to provide", "wants to attack")
 
 
 def _lemma(tok: Token) -> str:
@@ -208,7 +209,7 @@ class _Sentence:
     def frame_act(self, verb: Token, frame: Pattern) -> Act | None:
         kind = frame.frame
         embedded = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if embedded is None and kind == "request":
+        if embedded is None and (kind == "request" or _lemma(verb) in WANT_VERBS):
             embedded = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
         inner = self.verb_act(embedded) if embedded is not None else None
         if inner is None and embedded is not None:
@@ -234,7 +235,8 @@ class _Sentence:
                 code = _THREATEN.get(root, "130")
             else:
                 code = _INTENT.get(root, "030")
-            return Act(code, inner.target, frame, frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True)
+            return Act(code, inner.target, frame, frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True,
+                       reciprocal=inner.pattern is not None and inner.pattern.reciprocal)
         if kind == "intent":
             if inner is not None and root in ("16", "17"):
                 return Act(inner.cameo, inner.target, inner.pattern, inner.pattern_id, inner.trigger, used,
@@ -249,7 +251,8 @@ class _Sentence:
                 if target is not None and not _actorish(target):
                     target = None
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75,
-                       future=inner is not None)
+                       future=inner is not None,
+                       reciprocal=inner is not None and inner.pattern is not None and inner.pattern.reciprocal)
         if kind == "threaten":
             code = _THREATEN.get(root, "130")
             target = (inner.target if inner is not None else None) or obj or prep_object(verb, ("against",))
@@ -295,7 +298,7 @@ class _Sentence:
         entry = cameo_entry(act.cameo)
         if entry is None:
             return
-        reciprocal = act.pattern is not None and act.pattern.reciprocal
+        reciprocal = act.reciprocal or (act.pattern is not None and act.pattern.reciprocal)
         pairs: list[tuple[Token, Token | None]] = [(s, t) for s in sources for t in targets]
         if reciprocal and act.target is None and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a is not b]  # "Brazil and the US launched a partnership"
