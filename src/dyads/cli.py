@@ -119,7 +119,7 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
                                 key=lambda e: e.doc_id):
             writer.write(list(group))
             while reported < len(errors):
-                log.warning("%s", errors[reported])
+                _report_input_error(errors[reported])
                 reported += 1
             if progress is not None:
                 progress.update(task, completed=_COUNT[0], events=writer.count)
@@ -134,7 +134,7 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
         if output:
             stream.close()
     for err in errors[reported:]:
-        log.warning("%s", err)
+        _report_input_error(err)
     skipped = [e for e in errors if not isinstance(e, InputWarning)]
     click.echo(f"coded {articles} articles, {writer.count} events; skipped {len(skipped)} inputs"
                + (f" -> {output}" if output else ""), err=True)
@@ -142,6 +142,14 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
 
 
 _COUNT = [0]
+
+
+def _report_input_error(err: InputError) -> None:
+    """Name a skipped (or repaired) input on stderr, whatever the log level: the user must know."""
+    from .ingest.readers import InputWarning
+
+    label = "warning" if isinstance(err, InputWarning) else "skipped"
+    click.echo(f"{label}: {err}", err=True)
 
 
 def _counting(articles):  # type: ignore[no-untyped-def]

@@ -24,7 +24,7 @@ CASES = [
     # (sentence, expected triple that must be among the events)
     ("Egypt condemned the Israeli raid on the Gaza Strip.", ("EGY", "ISR", "ACCUSE")),
     ("Japan will send humanitarian aid to the Philippines.", ("JPN", "PHL", "AID")),
-    ("Turkish troops attacked Kurdish militants in northern Syria on Tuesday.", ("TUR", None, "ASSAULT")),
+    ("Turkish troops attacked Kurdish militants in northern Syria on Tuesday.", ("TUR", "---", "ASSAULT")),
     ("Iran was accused by Saudi Arabia of arming Houthi rebels.", ("SAU", "IRN", "ACCUSE")),
     ("The Indian prime minister met Pakistani officials in New York.", ("IND", "PAK", "CONSULT")),
     ("Germany urged Moscow to withdraw its forces from eastern Ukraine.", ("DEU", "RUS", "REQUEST")),
@@ -37,10 +37,10 @@ CASES = [
     ("The Syrian army recaptured the town of Palmyra from ISIS.", ("SYR", None, "ASSAULT")),
     ("Britain and France agreed to provide military aid to Ukraine.", ("GBR", "UKR", "AGREE")),
     ("Britain and France agreed to provide military aid to Ukraine.", ("FRA", "UKR", "AGREE")),
-    ("Iraqi forces clashed with Kurdish fighters near Kirkuk.", ("IRQ", None, "ASSAULT")),
+    ("Iraqi forces clashed with Kurdish fighters near Kirkuk.", ("IRQ", "---", "ASSAULT")),
     ("The European Union praised Tunisia for holding peaceful elections.", ("IGO", "TUN", "SUPPORT")),
-    ("Qatar will host talks between the Taliban and Afghan officials.", ("QAT", None, "CONSULT")),
-    ("Thousands of farmers protested against the Indian government in Delhi.", (None, "IND", "PROTEST")),
+    ("Qatar will host talks between the Taliban and Afghan officials.", ("QAT", "AFG", "CONSULT")),
+    ("Thousands of farmers protested against the Indian government in Delhi.", ("---", "IND", "PROTEST")),
     ("Moscow expelled three Polish diplomats.", ("RUS", "POL", "SANCTION")),
 ]
 

@@ -27,6 +27,9 @@ CORE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "cas
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis", "dep", "mark"})
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
+QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "group",
+                            "groups", "crowd", "crowds", "band", "bunch", "handful", "majority", "some", "many",
+                            "several", "most", "all", "one", "two", "three", "members", "member", "team"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"})
 
 
@@ -130,6 +133,11 @@ class SentenceActors:
         """
         if head.pos_ == "PRON" or head.lower_ in PRONOUNS and head.pos_ not in ("PROPN", "NOUN"):
             return None
+        if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":  # "thousands of farmers", "dozens of soldiers"
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                head = obj
         if head.ent_type_ in ("DATE", "TIME"):  # "President Bashar Assad Tuesday": the parser heads on the date
             names = [c for c in head.children if c.dep_ == "compound" and c.ent_type_ not in ("DATE", "TIME")]
             if names:
