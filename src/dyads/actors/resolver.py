@@ -27,6 +27,18 @@ CORE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "cas
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis", "dep", "mark"})
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
+#: nouns that name acts, things or places, never actors: "Putin's offer", "Iran's economy"
+NON_ACTOR_HEADS = frozenset({
+    "offer", "request", "proposal", "plan", "decision", "move", "statement", "report", "effort", "visit", "call",
+    "appeal", "attack", "strike", "support", "aid", "deal", "agreement", "resolution", "draft", "bill", "law",
+    "policy", "economy", "market", "border", "territory", "city", "town", "region", "province", "capital",
+    "base", "program", "programme", "role", "stance", "position", "response", "reaction", "claim", "demand",
+    "warning", "threat", "election", "vote", "budget", "currency", "share", "stock", "price", "oil", "gas",
+    "nuclear", "sanction", "war", "conflict", "crisis", "future", "history", "team", "side", "squad", "club",
+    "league", "film", "album", "song", "show", "game", "match", "victory", "win", "defeat", "goal", "title",
+    "cup", "season", "soil", "airspace", "water", "coast", "sea", "port", "embassy", "consulate", "interest",
+    "security", "sovereignty", "independence", "involvement", "influence", "ambition", "concern", "need",
+})
 QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "group",
                             "groups", "crowd", "crowds", "band", "bunch", "handful", "majority", "some", "many",
                             "several", "most", "all", "one", "two", "three", "members", "member", "team"})
@@ -190,6 +202,14 @@ class SentenceActors:
                 actor = self.resolve(np_head)
                 if actor is not None and actor.code is not None:
                     return actor
+                code = hit.entry.code_on(self.day)
+                if code:  # a place named inside the phrase: "a mall in Kenya's capital"
+                    doc = head.doc
+                    s0 = self.sent.start_char
+                    country, sector = split_code(code)
+                    return Actor(text=doc[hit.start:hit.end].text, start=doc[hit.start].idx - s0,
+                                 end=doc[hit.end - 1].idx + len(doc[hit.end - 1].text) - s0, name=hit.entry.name,
+                                 country=country, sector=sector, code=code, entry=hit.entry.origin)
         return None
 
     def _code_for(self, head: Token, core: Iterable[Token]) -> tuple[str | None, str | None, str | None]:
@@ -239,7 +259,7 @@ class SentenceActors:
             return country, name, origin
         if org_code:
             return org_code, name, origin
-        if country and head.pos_ == "NOUN" and any(t.dep_ in ("poss", "compound", "amod") and t.i != head.i
+        if country and head.pos_ == "NOUN" and head.lemma_.lower() not in NON_ACTOR_HEADS and any(t.dep_ in ("poss", "compound", "amod") and t.i != head.i
                                                    for t in core if self.hits.get(t.i)):
             return country, name, origin  # "Iran's top leader", "the Iraqi side"
         return None, None, None

@@ -78,6 +78,8 @@ def prep_object(head: Token, preps: tuple[str, ...] | frozenset[str]) -> Token |
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for grand in child.children:
                 if grand.dep_ == "pobj":
+                    if grand.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "compound" for c in grand.children):
+                        break  # "on Tuesday" is a date, not a target
                     return grand
                 if grand.dep_ == "pcomp":  # "from within Syria"
                     for g2 in grand.children:

@@ -23,6 +23,8 @@ __all__ = ["Draft", "extract"]
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
 import os
 STRICT_SOURCE = os.environ.get("DYADS_STRICT", "1") == "1"
+#: light verbs that promise rather than do: "pledged support", "offered aid" (CAMEO 03x, PLOVER AGREE)
+INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 #: planning verbs whose infinitive states an intention (CAMEO codes "express intent" / "threaten")
 INTENT_PLAN = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "prepare", "wish", "mean", "propose"})
@@ -122,17 +124,31 @@ class _Sentence:
         self.p = patterns
         self.actors = actors
         self.used: set[int] = set()
+        self.conflict_triggers: set[int] = set()
         self.drafts: list[Draft] = []
 
     # ------------------------------------------------------------------ acts
+    def noun_pattern(self, noun: Token) -> Pattern | None:
+        """The noun pattern of a token, also for words the tokenizer split at a hyphen ("cease-fire")."""
+        doc = noun.doc
+        if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].i >= self.sent.start:
+            left = doc[noun.i - 2].lower_
+            for joined in (f"{left}-{_lemma(noun)}", f"{left}{_lemma(noun)}"):
+                pattern = self.p.noun(joined)
+                if pattern is not None:
+                    return pattern
+        return self.p.noun(_lemma(noun))
+
     def noun_act(self, noun: Token, light: Token | None) -> Act | None:
-        pattern = self.p.noun(_lemma(noun))
+        pattern = self.noun_pattern(noun)
         if pattern is None or not _noun_ok(pattern, noun, light):
             return None
         target = prep_object(noun, pattern.preps or TARGET_PREPS)
         if target is None and light is not None:
             target = prep_object(light, tuple(pattern.preps) + TARGET_PREPS) or _dative(light)
         code = _noun_code(pattern, noun)
+        if light is not None and _lemma(light) in INTENT_LIGHTS and code[:2] in _INTENT:
+            code = _INTENT[code[:2]]  # "pledged support to", "offered aid": a promise, not yet the act
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
             code = pattern.place_cameo
         used = (noun.i,) if light is None else (noun.i, light.i)
@@ -180,7 +196,8 @@ class _Sentence:
                     target = prep_target
                 elif pattern.only_preps:
                     return None
-            if target is not None and target.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            if target is not None and (target.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+                                       or target.ent_type_ in ("DATE", "TIME")):
                 target = None
             if target is not None and not _actorish(target, self.actors):
                 better = prep_object(verb, ("to", "with", "against", "on", "for", "at"))
@@ -259,7 +276,9 @@ class _Sentence:
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75)
         if kind == "refuse":
             if inner is None and embedded is None:
-                return None
+                if obj is None or _lemma(verb) == "fail":
+                    return None
+                return Act("120", obj, frame, frame.id, verb, used, 0.7)  # "refused a request from X"
             code = _REFUSE.get(root, "120")
             target = inner.target if inner is not None else (direct_object(embedded) if embedded is not None else None)
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
@@ -302,7 +321,7 @@ class _Sentence:
         pairs: list[tuple[Token, Token | None]] = [(s, t) for s in sources for t in targets]
         if reciprocal and act.target is None and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a is not b]  # "Brazil and the US launched a partnership"
-        elif reciprocal and act.target is not None:
+        elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN":
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
             source = self.actors.resolve(s_tok)
@@ -344,12 +363,16 @@ class _Sentence:
                 act = self.verb_act(tok)
             if act is None:
                 continue
+            if act.cameo[:2] in ("18", "19", "20") and _consequence_of(tok, self.conflict_triggers):
+                continue  # "attacked the base, killing 17 soldiers": one event, not two
             self.used.update(act.used)
+            if act.cameo[:2] in ("17", "18", "19", "20"):
+                self.conflict_triggers.add(tok.i)
             self.emit(act, act.source or subject_of(tok), tok)
         for tok in self.sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used:
                 continue
-            pattern = self.p.noun(_lemma(tok))
+            pattern = self.noun_pattern(tok)
             if pattern is None or pattern.needs_light:
                 continue
             act = self.noun_act(tok, None)
@@ -371,6 +394,20 @@ class _Sentence:
             self.used.update(act.used)
             self.emit(act, src, tok.head if tok.head.pos_ == "VERB" else tok)
         return self.drafts
+
+
+def _consequence_of(verb: Token, triggers: set[int]) -> bool:
+    """Whether a violent verb only spells out the result of an act already coded in its sentence
+    ("stormed a base, killing five officers and injuring 22")."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ in ("advcl", "conj", "xcomp") and node.head is not node:
+            node = node.head
+            if node.i in triggers:
+                return True
+            continue
+        break
+    return False
 
 
 def _dative(verb: Token) -> Token | None:
