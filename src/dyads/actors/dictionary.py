@@ -41,6 +41,8 @@ V = TypeVar("V")
 
 SHIPPED_LAYERS = ("phoenix_actors.tsv", "capitals.tsv", "dyads_actors.tsv")
 AGENTS_TABLE = "phoenix_agents.tsv"
+#: Agent tables, first match wins: dyads' own words (plurals and titles Phoenix lacks) before Phoenix's.
+AGENT_TABLES = ("dyads_agents.tsv", AGENTS_TABLE)
 REMOVE = "-"
 
 #: Lower-case name particles that may open a proper name ("al-Qaeda", "the United Nations"); the capital
@@ -248,13 +250,14 @@ def _shipped() -> _Tables:
     for name in SHIPPED_LAYERS:
         _apply(entries, _shipped_layer(name))
     agents: dict[tuple[str, ...], str] = {}
-    for number, line in enumerate(_shipped_lines(AGENTS_TABLE), start=2):
-        fields = line.split("\t")
-        if len(fields) != 3:
-            if line:
-                raise DataFileError("malformed row: rerun scripts/convert_phoenix.py", AGENTS_TABLE, number)
-            continue
-        agents.setdefault(tuple(fields[0].split(" ")), fields[1])
+    for table in AGENT_TABLES:
+        for number, line in enumerate(_shipped_lines(table), start=2):
+            fields = line.split("\t")
+            if len(fields) != 3:
+                if line:
+                    raise DataFileError("malformed row: rerun scripts/convert_phoenix.py", table, number)
+                continue
+            agents.setdefault(tuple(fields[0].split(" ")), fields[1])
     return entries, agents
 
 

@@ -78,9 +78,22 @@ def np_tokens(head: Token, *, core_only: bool = False) -> list[Token]:
     return out
 
 
-def phrase_span(tokens: list[Token]) -> tuple[int, int]:
-    """Return the doc token range [start, end) of contiguous phrase tokens, trimming edge punctuation."""
-    toks = [t for t in tokens]
+def phrase_span(tokens: list[Token], head: Token | None = None) -> tuple[int, int]:
+    """Return the doc token range [start, end) of the phrase: the contiguous run of its tokens around the head,
+    trimming edge punctuation (a parse that hangs "on Thursday" on the first of "China and the EU" must not
+    pull the conjunct into the words)."""
+    if head is not None:
+        idx = {t.i for t in tokens}
+        lo = hi = head.i
+        while lo - 1 in idx:
+            lo -= 1
+        while hi + 1 in idx:
+            hi += 1
+        tokens = [t for t in tokens if lo <= t.i <= hi]
+    toks = [t for t in tokens if not (t.ent_type_ in ("DATE", "TIME") and t.dep_ == "pobj")]
+    toks = [t for t in toks if not (t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_type_ in ("DATE", "TIME"))]
+    if not toks:
+        toks = list(tokens)
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
@@ -156,7 +169,7 @@ class SentenceActors:
                 head = names[-1]
         core = np_tokens(head, core_only=True)
         shown = np_tokens(head)
-        start, end = phrase_span(shown)
+        start, end = phrase_span(shown, head)
         code, name, entry_id = self._code_for(head, core)
         if code is None and deep:
             found = self._deep(head, shown)
@@ -189,10 +202,12 @@ class SentenceActors:
     def _deep(self, head: Token, shown: list[Token]) -> Actor | None:
         """For an unresolved target phrase, the first actor named inside it ("an agreement with the EU"),
         then inside its clauses ("responsibility for an attack in Kenya's capital")."""
-        for pool in (shown, list(head.subtree)):
+        for depth, pool in enumerate((shown, list(head.subtree))):
             for tok in pool:
                 if tok.i == head.i or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                     continue
+                if depth and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "at", "inside", "across"):
+                    continue  # inside a clause, "fighting in Iraq" says where, not whom
                 hit = self.hits.get(tok.i)
                 if hit is None or hit.entry is None:
                     continue
@@ -203,7 +218,7 @@ class SentenceActors:
                 if actor is not None and actor.code is not None:
                     return actor
                 code = hit.entry.code_on(self.day)
-                if code:  # a place named inside the phrase: "a mall in Kenya's capital"
+                if code and hit.entry.kind in ("country", "place", "capital"):  # "a mall in Kenya's capital"
                     doc = head.doc
                     s0 = self.sent.start_char
                     country, sector = split_code(code)

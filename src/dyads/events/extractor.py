@@ -25,6 +25,10 @@ import os
 STRICT_SOURCE = os.environ.get("DYADS_STRICT", "1") == "1"
 #: light verbs that promise rather than do: "pledged support", "offered aid" (CAMEO 03x, PLOVER AGREE)
 INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
+#: light verbs of acts done together: "held talks with", "signed a pact with" (coded in both directions)
+MUTUAL_LIGHTS = frozenset({"hold", "have", "sign", "forge", "seal", "establish", "begin", "start", "launch", "resume",
+                           "conclude", "reach", "open", "enter", "deepen", "strengthen", "expand", "boost",
+                           "restore", "continue", "build", "form", "strike", "finalize", "finalise"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 #: planning verbs whose infinitive states an intention (CAMEO codes "express intent" / "threaten")
 INTENT_PLAN = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "prepare", "wish", "mean", "propose"})
@@ -73,7 +77,8 @@ class Act:
     confidence: float
     source: Token | None = None  # set when the act's actor is not the verb's subject ("received aid from X")
     future: bool = False
-    reciprocal: bool = False  # source and target act on each other ("talks with", "a partnership")  # the act is announced or intended, not done ("agreed to provide", "wants to attack")
+    reciprocal: bool = False  # source and target act on each other ("talks with", "a partnership")
+    mutual: bool = False  # the act is done together ("held talks with"), not granted ("authorized cooperation with")  # the act is announced or intended, not done ("agreed to provide", "wants to attack")
 
 
 def _lemma(tok: Token) -> str:
@@ -152,7 +157,8 @@ class _Sentence:
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
             code = pattern.place_cameo
         used = (noun.i,) if light is None else (noun.i, light.i)
-        return Act(code, target, pattern, pattern.id, noun, used, pattern.confidence)
+        mutual = light is not None and _lemma(light) in MUTUAL_LIGHTS
+        return Act(code, target, pattern, pattern.id, noun, used, pattern.confidence, mutual=mutual)
 
     def verb_act(self, verb: Token) -> Act | None:
         """The act a (non-frame) verb expresses by itself, with its target."""
@@ -321,7 +327,7 @@ class _Sentence:
         pairs: list[tuple[Token, Token | None]] = [(s, t) for s in sources for t in targets]
         if reciprocal and act.target is None and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a is not b]  # "Brazil and the US launched a partnership"
-        elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN":
+        elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
             source = self.actors.resolve(s_tok)
@@ -363,7 +369,8 @@ class _Sentence:
                 act = self.verb_act(tok)
             if act is None:
                 continue
-            if act.cameo[:2] in ("18", "19", "20") and _consequence_of(tok, self.conflict_triggers):
+            if act.cameo[:2] in ("18", "19", "20") and _consequence_of(
+                    tok, self.conflict_triggers, loose=act.pattern_id == "assault.kill"):
                 continue  # "attacked the base, killing 17 soldiers": one event, not two
             self.used.update(act.used)
             if act.cameo[:2] in ("17", "18", "19", "20"):
@@ -396,15 +403,22 @@ class _Sentence:
         return self.drafts
 
 
-def _consequence_of(verb: Token, triggers: set[int]) -> bool:
+def _consequence_of(verb: Token, triggers: set[int], loose: bool = False) -> bool:
     """Whether a violent verb only spells out the result of an act already coded in its sentence
     ("stormed a base, killing five officers and injuring 22")."""
     node = verb
+    if loose and node.dep_ == "conj" and node.head.i in triggers:  # "attacked a base and killed 26 soldiers"
+        return True
+    while node.dep_ == "conj" and node.head is not node:  # "killing five and injuring 22"
+        node = node.head
+    if node.dep_ != "advcl" or node.tag_ != "VBG":
+        return False
+    head = node.head
     for _ in range(4):
-        if node.dep_ in ("advcl", "conj", "xcomp") and node.head is not node:
-            node = node.head
-            if node.i in triggers:
-                return True
+        if head.i in triggers:
+            return True
+        if head.dep_ in ("conj", "xcomp") and head.head is not head:
+            head = head.head
             continue
         break
     return False
