@@ -55,7 +55,10 @@ def flatten(event: Event) -> dict[str, Any]:
 def _who(actor: Actor | None) -> str:
     if actor is None:
         return "-"
-    label = actor.code or "?"
+    if actor.members:
+        label = "group: " + ", ".join(m.country or m.code or "?" for m in actor.members)
+    else:
+        label = actor.code or "?"
     return f"{actor.text} [{label}]"
 
 

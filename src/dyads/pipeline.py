@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .actors.dictionary import ActorDictionary
+from .actors.groups import ArticleGroups
 from .actors.resolver import SentenceActors
 from .events.extractor import Draft, extract
 from .events.modality import modality_of
@@ -86,10 +87,12 @@ class Coder:
     def code_doc(self, doc: Doc, article: Article, default_date: dt.date | None = None) -> Iterator[Event]:
         """Code an already parsed article."""
         day = article.date or default_date
+        groups = ArticleGroups()
         for index, sent in enumerate(doc.sents):
             if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
                 continue
-            actors = SentenceActors(sent, self.dictionary, day)
+            actors = SentenceActors(sent, self.dictionary, day, groups)
+            groups.learn(sent, actors.resolve)
             seen: set[tuple[object, ...]] = set()
             for draft in extract(sent, self.patterns, actors):
                 key = (draft.trigger_start, draft.source.start, draft.source.end,
@@ -108,7 +111,7 @@ class Coder:
         doc = sent.doc
         trig = doc[draft.trigger_start:draft.trigger_end]
         s0 = sent.start_char
-        flags = modality_of(doc[draft.main])
+        flags = modality_of(doc[draft.main], doc[draft.trigger_start])
         attributed = actors.resolve(flags.speaker) if flags.speaker is not None else None
         negated = flags.negated
         cameo = draft.cameo

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .dictionary import ActorDictionary, Entry, split_code
+from .groups import ArticleGroups
 
 __all__ = ["SentenceActors", "np_tokens", "phrase_span"]
 
@@ -106,8 +107,10 @@ def phrase_span(tokens: list[Token], head: Token | None = None) -> tuple[int, in
 class SentenceActors:
     """Dictionary hits of one sentence, and the resolution of its noun phrases to actors."""
 
-    def __init__(self, sent: SpacySpan, dictionary: ActorDictionary, day: dt.date | None) -> None:
+    def __init__(self, sent: SpacySpan, dictionary: ActorDictionary, day: dt.date | None,
+                 groups: ArticleGroups | None = None) -> None:
         self.sent = sent
+        self.groups = groups
         self.day = day
         self.dictionary = dictionary
         self.hits: dict[int, Hit] = {}
@@ -181,6 +184,13 @@ class SentenceActors:
                     appos = self.resolve(child)
                     if appos is not None and appos.code is not None:
                         return appos
+        if code is None and self.groups is not None:  # "the partners" named earlier in the article
+            doc = head.doc
+            s0 = self.sent.start_char
+            group = self.groups.resolve(head, doc[start:end].text, doc[start].idx - s0,
+                                        doc[end - 1].idx + len(doc[end - 1].text) - s0)
+            if group is not None:
+                return group
         named = head.ent_type_ in NAMED or head.pos_ == "PROPN"
         if code is None and not named and not deep:
             return None

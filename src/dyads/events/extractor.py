@@ -192,7 +192,10 @@ class _Sentence:
             if not fires:
                 return None
             target = obj
-            if target is not None and pattern.preps and not _actorish(target, self.actors):
+            if obj is not None and (pattern.only_objects or _lemma(obj) in pattern.objects) and pattern.preps:
+                # "joined forces with the US": the object is part of the act, the target is the prepositional one
+                target = prep_object(verb, pattern.preps) or prep_object(obj, pattern.preps)
+            elif target is not None and pattern.preps and not _actorish(target, self.actors):
                 prep_target = prep_object(verb, pattern.preps)
                 if prep_target is not None:
                     target = prep_target  # "coordinate military operations with the US"
@@ -331,7 +334,7 @@ class _Sentence:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
             source = self.actors.resolve(s_tok)
-            if source is None or (source.code is None and STRICT_SOURCE):
+            if source is None or (source.code is None and not source.members and STRICT_SOURCE):
                 continue
             target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
             if act.pattern is None and (source.code is None or target is None or target.code is None):

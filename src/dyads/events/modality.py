@@ -57,9 +57,10 @@ def _speaker(say: Token) -> Token | None:
     return None
 
 
-def modality_of(trigger: Token) -> ModalityFlags:
-    """Read the modality of the act whose main word is ``trigger`` from its clause and the clauses above it."""
-    negated = _negated(trigger)
+def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
+    """Read the modality of the act whose main word is ``trigger`` from its clause and the clauses above it;
+    ``word`` is the trigger word itself when it differs (a noun: "have had *no* ties")."""
+    negated = _negated(trigger) or (word is not None and word is not trigger and _negated(word))
     future = hypothetical = reported = hedged = False
     speaker: Token | None = None
     sent = trigger.sent
@@ -109,4 +110,13 @@ def modality_of(trigger: Token) -> ModalityFlags:
             node = head
             continue
         break
+    if not reported:  # a mis-attached clause still sits under the sentence's say-verb: "X said that ... agreed"
+        root = sent.root
+        if (root is not trigger and root.lemma_.lower() in SAY and root.pos_ == "VERB"
+                and root.i < trigger.i and any(t.i == trigger.i for t in root.subtree)):
+            who = _speaker(root)
+            if who is not None and trigger.i not in {t.i for t in who.subtree}:
+                reported, speaker = True, who
+                if who.lemma_.lower() in VAGUE_SOURCES:
+                    hedged = True
     return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker)
