@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 #: CAMEO root of a cooperative act -> the rejection code used when the text says it will not happen.
 REFUSABLE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
+#: CAMEO root of an act its own actor announces for the future -> the intent (03x) or threat (13x) code.
+ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "17": "137", "18": "138",
+             "19": "138", "20": "138"}
+
 #: Name of the rule set; part of every event's ``coder`` field and of its id.
 RULESET = "rules.v1"
 
@@ -119,6 +123,13 @@ class Coder:
         if negated and (flags.future or flags.hypothetical or draft.future) and cameo[:2] in REFUSABLE:
             # "said he would not provide support": announcing one will not cooperate is a rejection
             cameo, pattern, negated = REFUSABLE[cameo[:2]], pattern + "+refused", False
+            entry = cameo_entry(cameo)
+            assert entry is not None
+            ptype, mode = entry.type, entry.mode
+        if (flags.future and flags.reported and not draft.future and flags.speaker is not None
+                and attributed is not None and attributed.code == draft.source.code and cameo[:2] in ANNOUNCED):
+            # "Israel announced it would free prisoners": a statement of intent (CAMEO 03x) or a threat (13x)
+            cameo, pattern = ANNOUNCED[cameo[:2]], pattern + "+announced"
             entry = cameo_entry(cameo)
             assert entry is not None
             ptype, mode = entry.type, entry.mode

@@ -300,6 +300,10 @@ class SentenceActors:
                         c = hit.entry.code_on(self.day)
                         if c and split_code(c)[0]:
                             return split_code(c)[0]
+                    if child.lower_ != "of":  # "ministers from the Georgian government"
+                        inner, _, _ = self._code_for(grand, np_tokens(grand, core_only=True))
+                        if inner and split_code(inner)[0]:
+                            return split_code(inner)[0]
         return None
 
     def _sector(self, head: Token) -> str | None:

@@ -114,6 +114,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if head is verb:
         return None
     if verb.dep_ == "xcomp":
+        if is_passive(head) and agent_of(head) is None:  # "Obama is scheduled to attend": Obama attends
+            for child in head.children:
+                if child.dep_ in PASSIVE_SUBJ:
+                    return child
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = direct_object(head) or prep_object(head, ("on", "upon"))
             if obj is not None:

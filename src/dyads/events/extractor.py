@@ -99,7 +99,7 @@ def _object_allowed(pattern: Pattern, verb_lemma: str, obj: Token | None) -> tup
     return True, None
 
 
-def _noun_ok(pattern: Pattern, noun: Token, light: Token | None) -> bool:
+def _noun_ok(pattern: Pattern, noun: Token, light: Token | None, light_lemma: str | None = None) -> bool:
     lemma = _lemma(noun)
     mods = {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     required = pattern.require_modifiers_for.get(lemma) or pattern.require_modifiers
@@ -108,7 +108,7 @@ def _noun_ok(pattern: Pattern, noun: Token, light: Token | None) -> bool:
     if pattern.needs_light:
         if light is None:
             return False
-        if pattern.only_lights and _lemma(light) not in pattern.only_lights:
+        if pattern.only_lights and light_lemma not in pattern.only_lights:
             return False
     return True
 
@@ -133,6 +133,17 @@ class _Sentence:
         self.drafts: list[Draft] = []
 
     # ------------------------------------------------------------------ acts
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, repaired for past forms the lemmatizer gets wrong ("staged" -> "stag")."""
+        lem = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and lem not in self.p.known:
+            stems = [low[:-1], low[:-2]] + ([low[:-3] + "y"] if low.endswith("ied") else [])
+            for cand in stems:
+                if cand in self.p.known:
+                    return cand
+        return lem
+
     def noun_pattern(self, noun: Token) -> Pattern | None:
         """The noun pattern of a token, also for words the tokenizer split at a hyphen ("cease-fire")."""
         doc = noun.doc
@@ -146,23 +157,23 @@ class _Sentence:
 
     def noun_act(self, noun: Token, light: Token | None) -> Act | None:
         pattern = self.noun_pattern(noun)
-        if pattern is None or not _noun_ok(pattern, noun, light):
+        if pattern is None or not _noun_ok(pattern, noun, light, self.lemma(light) if light is not None else None):
             return None
         target = prep_object(noun, pattern.preps or TARGET_PREPS)
         if target is None and light is not None:
             target = prep_object(light, tuple(pattern.preps) + TARGET_PREPS) or _dative(light)
         code = _noun_code(pattern, noun)
-        if light is not None and _lemma(light) in INTENT_LIGHTS and code[:2] in _INTENT:
+        if light is not None and self.lemma(light) in INTENT_LIGHTS and code[:2] in _INTENT:
             code = _INTENT[code[:2]]  # "pledged support to", "offered aid": a promise, not yet the act
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
             code = pattern.place_cameo
         used = (noun.i,) if light is None else (noun.i, light.i)
-        mutual = light is not None and _lemma(light) in MUTUAL_LIGHTS
+        mutual = light is not None and self.lemma(light) in MUTUAL_LIGHTS
         return Act(code, target, pattern, pattern.id, noun, used, pattern.confidence, mutual=mutual)
 
     def verb_act(self, verb: Token) -> Act | None:
         """The act a (non-frame) verb expresses by itself, with its target."""
-        lemma = _lemma(verb)
+        lemma = self.lemma(verb)
         obj = direct_object(verb)
         # "received weapons from the government": the giver acts, the receiver is the target
         if lemma in RECEIVE_VERBS and obj is not None and obj.pos_ == "NOUN":
@@ -206,7 +217,8 @@ class _Sentence:
                 elif pattern.only_preps:
                     return None
             if target is not None and (target.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
-                                       or target.ent_type_ in ("DATE", "TIME")):
+                                       or (target.ent_type_ in ("DATE", "TIME")
+                                           and not any(c.dep_ == "compound" for c in target.children))):
                 target = None
             if target is not None and not _actorish(target, self.actors):
                 better = prep_object(verb, ("to", "with", "against", "on", "for", "at"))
@@ -214,6 +226,11 @@ class _Sentence:
                     target = better  # "supply arms to Israel"
             if pattern.needs_target and target is None:
                 return None
+            if target is None and pattern.cameo and pattern.cameo[:2] == "04" and verb.pos_ == "VERB":
+                # "Obama and Putin will meet in Zurich": a meeting's host country is its counterpart
+                place = prep_object(verb, ("in",))
+                if place is not None and self.actors.is_place(place) and not is_passive(verb):
+                    target = place
             assert pattern.cameo is not None
             code = override or pattern.cameo
             if pattern.place_cameo and target is not None and self.actors.is_place(target) and not override:
@@ -235,11 +252,11 @@ class _Sentence:
     def frame_act(self, verb: Token, frame: Pattern) -> Act | None:
         kind = frame.frame
         embedded = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if embedded is None and (kind == "request" or _lemma(verb) in WANT_VERBS):
+        if embedded is None and (kind == "request" or self.lemma(verb) in WANT_VERBS):
             embedded = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
         inner = self.verb_act(embedded) if embedded is not None else None
         if inner is None and embedded is not None:
-            inner_frame = self.p.frames.get(_lemma(embedded))
+            inner_frame = self.p.frames.get(self.lemma(embedded))
             if inner_frame is not None and inner_frame.frame not in ("say", "plan"):
                 inner = self.frame_act(embedded, inner_frame)
         if embedded is None:
@@ -254,7 +271,7 @@ class _Sentence:
             if inner is None or embedded is None:
                 return None
             own = next((c for c in embedded.children if c.dep_ in ("nsubj",)), None)
-            if own is not None and _lemma(verb) in WANT_VERBS:  # "Obama wants Putin to attack": an appeal to Putin
+            if own is not None and self.lemma(verb) in WANT_VERBS:  # "Obama wants Putin to attack": an appeal to Putin
                 code = _REQUEST_APPEAL.get(root, "020")
                 return Act(code, own, frame, frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True)
             if root in ("13", "14", "15", "16", "17", "18", "19", "20"):
@@ -285,7 +302,7 @@ class _Sentence:
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75)
         if kind == "refuse":
             if inner is None and embedded is None:
-                if obj is None or _lemma(verb) == "fail":
+                if obj is None or self.lemma(verb) == "fail":
                     return None
                 return Act("120", obj, frame, frame.id, verb, used, 0.7)  # "refused a request from X"
             code = _REFUSE.get(root, "120")
@@ -363,7 +380,7 @@ class _Sentence:
         for tok in self.sent:
             if tok.pos_ != "VERB" or tok.i in self.used:
                 continue
-            lemma = _lemma(tok)
+            lemma = self.lemma(tok)
             frame = self.p.frames.get(lemma)
             act: Act | None = None
             if frame is not None and frame.frame != "say" and (frame.frame != "plan" or lemma in INTENT_PLAN):

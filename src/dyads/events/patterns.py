@@ -70,6 +70,7 @@ class PatternSet:
     light_verbs: frozenset[str]
     frames: dict[str, Pattern]
     fallback: dict[tuple[str, str], str]  # (verb lemma, object lemma or "") -> CAMEO, from cameo_verbs.tsv
+    known: frozenset[str] = frozenset()  # every trigger lemma, to repair lemmatizer slips
 
     def verb(self, lemma: str) -> Pattern | None:
         """Return the hand-written verb pattern for a lemma, if any."""
@@ -202,6 +203,8 @@ def load_patterns(user_files: Sequence[str | Path] = ()) -> PatternSet:
         target = frames if pattern.frame else verbs if pattern.pos == "verb" else nouns
         for lemma in pattern.lemmas:
             target[lemma] = pattern
-    result = PatternSet(verbs, nouns, frozenset(light), frames, _read_fallback())
+    fallback = _read_fallback()
+    known = frozenset(verbs) | frozenset(frames) | frozenset(light) | frozenset(k[0] for k in fallback)
+    result = PatternSet(verbs, nouns, frozenset(light), frames, fallback, known)
     _CACHE[key] = result
     return result
