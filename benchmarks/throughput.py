@@ -7,8 +7,8 @@ fresh process (multiprocessing ``spawn``) so that their peak memory does not mix
 * ``dyads``: ``Coder().code_articles(articles)``, the whole coder.
 
 Model and dictionary loading is timed apart (``load s``); ``seconds`` is the processing time only. ``peak RSS`` is
-the process's high-water mark (``getrusage``), loading included (both engines build a ``Coder``). Sentences are counted by the spaCy-only parse and
-reused for the dyads row (both parse the same texts with the same pipeline).
+the process's high-water mark (``getrusage``), loading included (both engines build a ``Coder``). Sentences are
+counted by the spaCy-only parse and reused for the dyads row (both parse the same texts with the same pipeline).
 
     python benchmarks/throughput.py                      # 300 Reuters-21578 articles
     python benchmarks/throughput.py -n 50 --json         # figures as JSON

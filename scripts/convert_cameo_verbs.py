@@ -62,7 +62,8 @@ def convert(path: Path) -> list[tuple[str, str, str, str]]:
 
 
 def main() -> None:
-    src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "dictionaries" / "phoenix" / "CAMEO.2.0.txt"
+    default = ROOT.parent / "shared" / "dictionaries" / "phoenix" / "CAMEO.2.0.txt"
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     rows = convert(src)
     with OUT.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("lemma\tobject\tcameo\torigin\n")

@@ -23,7 +23,7 @@ ARTICLE = ("Border clashes\n\nTurkish troops attacked Kurdish militants near the
            "Ankara later urged Baghdad to expel the fighters.\n")
 
 
-@pytest.mark.parametrize("command", [[], ["code"], ["evaluate"], ["actor"]])
+@pytest.mark.parametrize("command", [[], ["code"], ["evaluate"], ["actor"], ["settings"]])
 def test_every_command_has_help_with_an_example(command):  # type: ignore[no-untyped-def]
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0

@@ -41,10 +41,10 @@ __all__ = [
     "code_text",
 ]
 
-_CODERS: dict[tuple[str, ...], "Coder"] = {}
+_CODERS: dict[tuple[str, ...], Coder] = {}
 
 
-def _coder(actor_files: Sequence[str | Path] = ()) -> "Coder":
+def _coder(actor_files: Sequence[str | Path] = ()) -> Coder:
     from .pipeline import Coder
 
     key = tuple(str(p) for p in actor_files)

@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import logging
 import sys
-from pathlib import Path
 
 import click
 
@@ -223,6 +222,20 @@ def actor(phrase: str, date_: str | None, actor_files: tuple[str, ...]) -> None:
                            "country": country, "sector": sector, "origin": entry.origin,
                            "roles": [{"code": r.code, "start": r.start and r.start.isoformat(),
                                       "end": r.end and r.end.isoformat()} for r in entry.roles]}, indent=1))
+
+
+@main.command("settings")
+def settings_cmd() -> None:
+    """Print every setting with its current value and the environment variable that overrides it.
+
+    \b
+    Example:
+      DYADS_BATCH_SIZE=64 dyads settings
+    """
+    from . import settings
+
+    for setting in settings.SETTINGS.values():
+        click.echo(f"{setting.name:<16} {settings.get(setting.name)!s:<26} {setting.env:<22} {setting.help}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from . import __version__
+from . import __version__, settings
 from .actors.dictionary import ActorDictionary
 from .actors.groups import ArticleGroups
 from .actors.resolver import SentenceActors
@@ -23,7 +23,7 @@ from .events.modality import modality_of
 from .events.ontology import cameo_entry, intensity, quad_class
 from .events.patterns import load_patterns
 from .events.places import place_of
-from .nlp import MODEL_PACKAGE, load_nlp
+from .nlp import load_nlp
 from .records import Article, Event, Modality, Span
 
 __all__ = ["RULESET", "Coder", "event_id"]
@@ -55,8 +55,9 @@ class Coder:
     Args:
         actor_files: user actor layers (CSV or YAML) laid over the shipped dictionaries.
         pattern_files: user pattern files (YAML, the format of ``data/patterns/patterns.yaml``).
-        model: the spaCy pipeline package to load.
-        batch_size: texts per ``nlp.pipe`` batch.
+        model: the spaCy pipeline package to load (setting ``model``).
+        batch_size: texts per ``nlp.pipe`` batch (setting ``batch_size``).
+        strict_sources: code only events whose source the dictionaries resolve (setting ``strict_sources``).
 
     Example:
         >>> coder = Coder()
@@ -68,13 +69,15 @@ class Coder:
         self,
         actor_files: Sequence[str | Path] = (),
         pattern_files: Sequence[str | Path] = (),
-        model: str = MODEL_PACKAGE,
-        batch_size: int = 16,
+        model: str | None = None,
+        batch_size: int | None = None,
+        strict_sources: bool | None = None,
     ) -> None:
-        self.nlp = load_nlp(model)
+        self.nlp = load_nlp(model or settings.get("model"))
+        self.strict = settings.get("strict_sources") if strict_sources is None else strict_sources
         self.dictionary = ActorDictionary.load(tuple(actor_files))
         self.patterns = load_patterns(tuple(pattern_files))
-        self.batch_size = batch_size
+        self.batch_size = batch_size or settings.get("batch_size")
         self.coder_id = f"dyads {__version__} {RULESET}"
 
     def code_articles(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Event]:
@@ -98,7 +101,7 @@ class Coder:
             actors = SentenceActors(sent, self.dictionary, day, groups)
             groups.learn(sent, actors.resolve)
             seen: set[tuple[object, ...]] = set()
-            for draft in extract(sent, self.patterns, actors):
+            for draft in extract(sent, self.patterns, actors, strict=self.strict):
                 key = (draft.trigger_start, draft.source.start, draft.source.end,
                        draft.target.start if draft.target else None, draft.target.end if draft.target else None)
                 if key in seen:

@@ -204,7 +204,7 @@ def _shipped_layer(name: str) -> dict[tuple[str, ...], Entry | None]:
     capitals = name == "capitals.tsv"
     number = 1
     try:
-        for number, line in enumerate(_shipped_lines(name), start=2):
+        for number, line in enumerate(_shipped_lines(name), start=2):  # noqa: B007 - read in the except clause
             if not line:
                 continue
             if capitals:

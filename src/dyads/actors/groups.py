@@ -57,7 +57,7 @@ class ArticleGroups:
         for child in head.children:  # "the two countries" is not a group of ten
             if child.dep_ == "nummod" and child.like_num:
                 value = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                         "ten": 10}.get(child.lower_, None)
+                         "ten": 10}.get(child.lower_)
                 if value is None and child.text.isdigit():
                     value = int(child.text)
                 if value != len(self.members):

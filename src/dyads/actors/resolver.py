@@ -70,9 +70,9 @@ def np_tokens(head: Token, *, core_only: bool = False) -> list[Token]:
             dep = child.dep_
             if dep in CUT_DEPS:
                 continue
-            if core_only and dep not in CORE_DEPS:
-                if not (dep == "prep" and child.lower_ == "of") and not (dep == "pobj" and tok.lower_ == "of"):
-                    continue
+            of_phrase = (dep == "prep" and child.lower_ == "of") or (dep == "pobj" and tok.lower_ == "of")
+            if core_only and dep not in CORE_DEPS and not of_phrase:
+                continue
             out.append(child)
             stack.append(child)
     out.sort(key=lambda t: t.i)
@@ -92,7 +92,8 @@ def phrase_span(tokens: list[Token], head: Token | None = None) -> tuple[int, in
             hi += 1
         tokens = [t for t in tokens if lo <= t.i <= hi]
     toks = [t for t in tokens if not (t.ent_type_ in ("DATE", "TIME") and t.dep_ == "pobj")]
-    toks = [t for t in toks if not (t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_type_ in ("DATE", "TIME"))]
+    toks = [t for t in toks
+            if not (t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_type_ in ("DATE", "TIME"))]
     if not toks:
         toks = list(tokens)
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
@@ -243,11 +244,7 @@ class SentenceActors:
         if head_hit and head_hit.entry is not None and head_hit.entry.kind not in ("demonym",):
             entry = head_hit.entry
             code = entry.code_on(self.day)
-            if code:
-                country, sector = split_code(code)
-                if sector is None and entry.kind in ("country", "place"):
-                    # "Iran" alone is the state; keep the bare country code
-                    pass
+            if code:  # the head itself is a known name: "John Kerry", "Iran" (the bare country code: the state)
                 return code, entry.name, entry.origin
         country: str | None = None
         name: str | None = None
@@ -284,8 +281,8 @@ class SentenceActors:
             return country, name, origin
         if org_code:
             return org_code, name, origin
-        if country and head.pos_ == "NOUN" and head.lemma_.lower() not in NON_ACTOR_HEADS and any(t.dep_ in ("poss", "compound", "amod") and t.i != head.i
-                                                   for t in core if self.hits.get(t.i)):
+        modified = any(t.dep_ in ("poss", "compound", "amod") and t.i != head.i for t in core if self.hits.get(t.i))
+        if country and head.pos_ == "NOUN" and head.lemma_.lower() not in NON_ACTOR_HEADS and modified:
             return country, name, origin  # "Iran's top leader", "the Iraqi side"
         return None, None, None
 

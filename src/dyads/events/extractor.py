@@ -21,8 +21,6 @@ from .patterns import Pattern, PatternSet
 __all__ = ["Draft", "extract"]
 
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
-import os
-STRICT_SOURCE = os.environ.get("DYADS_STRICT", "1") == "1"
 #: light verbs that promise rather than do: "pledged support", "offered aid" (CAMEO 03x, PLOVER AGREE)
 INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
 #: light verbs of acts done together: "held talks with", "signed a pact with" (coded in both directions)
@@ -76,9 +74,9 @@ class Act:
     used: tuple[int, ...]
     confidence: float
     source: Token | None = None  # set when the act's actor is not the verb's subject ("received aid from X")
-    future: bool = False
+    future: bool = False  # the act is announced or intended, not done ("agreed to provide", "wants to attack")
     reciprocal: bool = False  # source and target act on each other ("talks with", "a partnership")
-    mutual: bool = False  # the act is done together ("held talks with"), not granted ("authorized cooperation with")  # the act is announced or intended, not done ("agreed to provide", "wants to attack")
+    mutual: bool = False  # done together ("held talks with"), not granted ("authorized cooperation with")
 
 
 def _lemma(tok: Token) -> str:
@@ -124,8 +122,9 @@ def _noun_code(pattern: Pattern, noun: Token) -> str:
 
 
 class _Sentence:
-    def __init__(self, sent: SpacySpan, patterns: PatternSet, actors: SentenceActors) -> None:
+    def __init__(self, sent: SpacySpan, patterns: PatternSet, actors: SentenceActors, strict: bool = True) -> None:
         self.sent = sent
+        self.strict = strict
         self.p = patterns
         self.actors = actors
         self.used: set[int] = set()
@@ -240,13 +239,13 @@ class _Sentence:
         if lemma in self.p.light_verbs or lemma in self.p.frames:
             return None
         obj_lemma = _lemma(obj) if obj is not None else ""
-        code = self.p.fallback.get((lemma, obj_lemma)) or self.p.fallback.get((lemma, ""))
-        if code is None or cameo_entry(code) is None:
+        fallback = self.p.fallback.get((lemma, obj_lemma)) or self.p.fallback.get((lemma, ""))
+        if fallback is None or cameo_entry(fallback) is None:
             return None
         target = obj or prep_object(verb, TARGET_PREPS)
         if target is None:
             return None
-        return Act(code, target, None, f"cameo_verbs:{lemma}", verb, (verb.i,), 0.5)
+        return Act(fallback, target, None, f"cameo_verbs:{lemma}", verb, (verb.i,), 0.5)
 
     # ------------------------------------------------------------------ frames
     def frame_act(self, verb: Token, frame: Pattern) -> Act | None:
@@ -312,7 +311,8 @@ class _Sentence:
             table = _REQUEST_DEMAND if frame.cameo == "100" else _REQUEST_APPEAL
             code = table.get(root, frame.cameo or "020")
             if frame.only_preps:
-                target = prep_object(verb, ("on", "upon")) or (obj if any(c.dep_ == "prt" for c in verb.children) else None)
+                particle = any(c.dep_ == "prt" for c in verb.children)
+                target = prep_object(verb, ("on", "upon")) or (obj if particle else None)
                 if target is None and prep_object(verb, ("for",)) is None:
                     return None
             else:
@@ -346,12 +346,13 @@ class _Sentence:
         reciprocal = act.reciprocal or (act.pattern is not None and act.pattern.reciprocal)
         pairs: list[tuple[Token, Token | None]] = [(s, t) for s in sources for t in targets]
         if reciprocal and act.target is None and len(sources) > 1:
-            pairs = [(a, b) for a in sources for b in sources if a is not b]  # "Brazil and the US launched a partnership"
+            # "Brazil and the US launched a partnership": each acts on the other
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
             source = self.actors.resolve(s_tok)
-            if source is None or (source.code is None and not source.members and STRICT_SOURCE):
+            if source is None or (source.code is None and not source.members and self.strict):
                 continue
             target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
             if act.pattern is None and (source.code is None or target is None or target.code is None):
@@ -490,6 +491,9 @@ def _antecedent(pron: Token) -> Token | None:
     return None
 
 
-def extract(sent: SpacySpan, patterns: PatternSet, actors: SentenceActors) -> list[Draft]:
-    """Return the event drafts of one parsed sentence."""
-    return _Sentence(sent, patterns, actors).run()
+def extract(sent: SpacySpan, patterns: PatternSet, actors: SentenceActors, *, strict: bool = True) -> list[Draft]:
+    """Return the event drafts of one parsed sentence.
+
+    With ``strict`` (the default), an act whose source the dictionaries cannot resolve is not an event.
+    """
+    return _Sentence(sent, patterns, actors, strict).run()
