@@ -99,3 +99,39 @@ def test_every_event_records_its_pattern_and_trigger(code):  # type: ignore[no-u
         assert event.sentence[event.trigger.start:event.trigger.end] == event.trigger.text
         src = event.source
         assert event.sentence[src.start:src.end] == src.text
+
+
+FRAMES = [
+    # embedding verbs, control, reciprocity, reversed roles
+    ("Kenya's president said he would not send troops to Somalia.", ("KEN", "SOM", "REJECT")),
+    ("Washington wants Seoul to impose sanctions on Pyongyang.", ("USA", "KOR", "REQUEST")),
+    ("Vietnam and the Philippines held talks on maritime security.", ("VNM", "PHL", "CONSULT")),
+    ("Vietnam and the Philippines held talks on maritime security.", ("PHL", "VNM", "CONSULT")),
+    ("The rebels received weapons from Iran.", ("IRN", "---", "AID")),
+    ("Argentina has pledged to expand cooperation with Chile.", ("ARG", "CHL", "AGREE")),
+    ("Indonesia refused a request from Australia.", ("IDN", "AUS", "REJECT")),
+    ("Armenia and Azerbaijan signed a peace agreement.", ("ARM", "AZE", "SUPPORT")),
+    ("Egyptian officials were accused by Amnesty International of torturing detainees.", ("NGO", "EGY", "ACCUSE")),
+    ("Pakistan vowed to attack militant hideouts in Afghanistan.", ("PAK", "AFG", "THREATEN")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FRAMES)
+def test_frames_and_argument_structure(code, sentence, expected):  # type: ignore[no-untyped-def]
+    got = triples(code(sentence))
+    assert expected in got, f"{sentence!r}: expected {expected}, got {sorted(map(str, got))}"
+
+
+def test_consequence_clauses_do_not_double_count(code):  # type: ignore[no-untyped-def]
+    events = code("Rebels stormed an army base in the north, killing twelve soldiers and wounding thirty.")
+    assert [e.trigger.text for e in events] == ["stormed"]
+
+
+def test_named_group_resolves_to_its_members(code):  # type: ignore[no-untyped-def]
+    text = ("Five countries - Norway, Sweden, Finland, Denmark and Iceland - signed a defence pact on Monday. "
+            "The partners later condemned Russia over the incident.")
+    events = code(text)
+    group = [e for e in events if e.source.members and e.type == "ACCUSE"]
+    assert group, [(e.source.text, e.type) for e in events]
+    assert {m.country for m in group[0].source.members} >= {"NOR", "SWE", "FIN", "DNK", "ISL"}
+    assert group[0].target is not None and group[0].target.country == "RUS"

@@ -7,7 +7,7 @@ as a fallback), then nominal events that no verb claimed ("US air strikes on IS"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -355,6 +355,8 @@ class _Sentence:
             if source is None or (source.code is None and not source.members and self.strict):
                 continue
             target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
+            if target is not None and target.code is None:
+                target = self._placed(target, main, act.trigger, *(main.doc[i] for i in act.used))
             if act.pattern is None and (source.code is None or target is None or target.code is None):
                 continue  # the CAMEO verb table is a fallback: only between actors the dictionaries know
             if target is not None and target.start == source.start and target.end == source.end:
@@ -376,6 +378,16 @@ class _Sentence:
                 future=act.future,
             )
             self.drafts.append(draft)
+
+    def _placed(self, target: Actor, *verbs: Token) -> Actor:
+        """An unnamed target in a named country takes that country: "attack hideouts in Afghanistan"."""
+        for verb in verbs:
+            where = prep_object(verb, ("in", "inside"))
+            if where is not None and self.actors.is_place(where):
+                place = self.actors.resolve(where)
+                if place is not None and place.country:
+                    return replace(target, country=place.country, code=place.country, entry=place.entry)
+        return target
 
     def run(self) -> list[Draft]:
         for tok in self.sent:

@@ -1,0 +1,438 @@
+"""Date of an event: the temporal expression of the trigger's clause, resolved against the publication date.
+
+Everything is relative to the article's publication date, never to the machine clock. Cheap word rules decide
+the common forms ("Friday", "last month", "Sept. 5", "in 1979"); dateparser only reads what they cannot (numeric
+dates, "Tuesday, the 2nd of September"), and its answers are cached per (text, publication date, future).
+
+Decisions, so an analyst can tell what a date means:
+- **Which expression.** One attached by dependency (``npadvmod``, ``tmod``, ``advmod``, ``prep`` + ``pobj``) to
+  the trigger or the verb that governs it wins; then one attached to a verb the trigger's clause shares its time
+  with (an ``xcomp`` head, a coordinated verb of the same tense); then the sentence's only date expression, unless
+  it sits in another clause with its own verb ("said on Monday that ..."). Else the publication date.
+- **Weekdays** are the last such day on or before publication ("last Friday" too); in a future clause ("will meet
+  on Monday") and after "next"/"coming" the first one after it.
+- **Month names without a year** (and day dates such as "Sept. 10") later in the year than publication mean last
+  year, unless the clause is future.
+- **Week and weekend expressions** ("last week", "earlier this week", "over the weekend") span several days, so a
+  day would be false precision: they give precision ``month``, the month holding most of those days (ties go to
+  the later month, the one nearer the article). The same holds for "N weeks ago".
+- **Durations** ("for two months", "the past decade", "in recent years") are no dates: ignored. Those reaching
+  months or years back ("over the past decade", "in recent years", "for decades") and the past perfect ("had
+  opposed", "had been fighting") mark the act as ``background``: past context, not news of the article's day.
+  The date stays the publication date unless a real date expression is present.
+- **Bounds** ("before August", "until Friday", "by 2020", "ahead of Friday's talks") and decades ("the 1990s")
+  are not the date of the act: ignored.
+
+Example: ``resolve_expression("Friday", date(2014, 9, 6))`` gives ``EventDate("2014-09-05", "day", "Friday")``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+__all__ = ["EventDate", "event_date", "resolve_expression"]
+
+logger = logging.getLogger(__name__)
+
+MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+          "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+          "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+DAY_SHIFTS = DAY_WORDS | {"this": 0, "last": -1}  # with a part of the day: "this morning", "last night"
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon", "dawn", "dusk", "midnight"})
+FILLERS = frozenset({"on", "in", "at", "during", "since", "from", "of", "the", "early", "late", "mid", "earlier",
+                     "later", "end", "beginning", "start", "middle", "around", "about", "as", "s"})
+BOUNDS = frozenset({"before", "after", "until", "till", "by", "ahead", "prior", "within", "through", "between",
+                    "to", "and", "or", "throughout", "every", "each", "per"})
+DURATION_LEADS = frozenset({"for", "over"})
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+         "year": "year", "years": "year", "decade": "decade", "decades": "decade"}
+BACKGROUND_UNITS = frozenset({"months", "years", "decade", "decades", "century", "centuries"})
+TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
+NESTED_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+NESTED_PREPS = frozenset({"since", "during", "in"})
+HEDGES = frozenset({"ahead", "prior", "up"})  # "ahead of", "prior to", "up to" bound a date
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_HEADS = frozenset({"go", "plan", "expect", "intend", "schedule", "aim", "prepare", "agree", "promise",
+                          "pledge", "vow", "decide", "threaten", "due", "set", "hope", "want", "seek"})
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_WORD = re.compile(r"\d+(?:st|nd|rd|th|s)?|[a-z]+")
+_ISO = re.compile(r"^\s*(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\s*$")
+_NUMERIC = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b")
+_NO_BASE = dt.date(2000, 1, 1)  # stands in for a missing publication date; relative answers are then dropped
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, as precisely as the text says.
+
+    Attributes:
+        date: ISO date ("2014-09-05"), month ("2014-08") or year ("1979"); the publication date when the text
+            gives none; None when there is neither.
+        precision: ``day``, ``month``, ``year`` or ``publication`` (fell back to the article's date).
+        expression: the words the date came from ("Friday", "In August"), None for the publication date.
+        background: the act is past context ("had opposed", "over the past decade"), not news of the day.
+    """
+
+    date: str | None
+    precision: str
+    expression: str | None
+    background: bool = False
+
+
+class _Resolved(NamedTuple):
+    date: str
+    precision: str
+    relative: bool  # needs the publication date
+
+
+def resolve_expression(text: str, published: dt.date, *, future: bool = False) -> EventDate | None:
+    """Resolve one temporal expression against the publication date; None when it is no date or unreadable.
+
+    Args:
+        text: the expression, with its preposition if any ("on Monday", "since June", "Sept. 5", "in 1979").
+        published: the article's publication date.
+        future: the clause speaks of what is yet to happen ("will meet in November").
+
+    Example::
+
+        >>> resolve_expression("in November", dt.date(2014, 9, 6))
+        EventDate(date='2013-11', precision='month', expression='in November', background=False)
+    """
+    found = _resolve(text, published, future)
+    return None if found is None else EventDate(found.date, found.precision, text)
+
+
+def _resolve(text: str, published: dt.date | None, future: bool) -> _Resolved | None:
+    try:
+        found = _resolve_cached(text.strip().lower().replace("\u2019", "'"), published or _NO_BASE, future)
+    except (ValueError, ArithmeticError) as exc:  # calendar arithmetic at the edges of time
+        logger.debug("date expression %r not resolved: %s", text, exc)
+        return None
+    if found is None or (published is None and found.relative) or not "0001" <= found.date[:4] <= "9999":
+        return None
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cached(low: str, base: dt.date, future: bool) -> _Resolved | None:
+    if not low or len(low) > 80:
+        return None
+    iso = _ISO.match(low)
+    if iso:
+        return _Resolved(dt.date(*map(int, iso.groups())).isoformat(), "day", False)
+    if _NUMERIC.search(low):
+        return _dateparser(low, base, future)
+    words = [w[:-2] if w[0].isdigit() and w[-2:] in ("st", "nd", "rd", "th") else w
+             for w in _WORD.findall(low.replace("'s", " "))]
+    if words[:1] == ["over"] and words[-1:] == ["weekend"]:
+        words = words[1:]  # "over the weekend" names the weekend, it is not a span of time
+    if not words or words[0] in DURATION_LEADS or any(w in BOUNDS for w in words):
+        return None
+    if "ago" in words:
+        return _ago(words, base)
+    if any(a == "the" and b in ("past", "last") for a, b in zip(words, words[1:])):
+        return None  # "in the last week": a duration, not a calendar week
+    core = [w for w in words if w not in FILLERS and w not in PARTS_OF_DAY]
+    if any(w in MONTHS for w in core):
+        return _month_date(core, low, base, future)
+    if not core:
+        return None
+    *mods, head = core  # the head word says what kind of expression it is; the words before it modify it
+    shift = DAY_SHIFTS.get(head) if any(w in PARTS_OF_DAY for w in words) or head not in ("this", "last") else None
+    if not mods and shift is not None:
+        return _day(base + dt.timedelta(days=shift))  # "yesterday", "this morning", "last night"
+    if head in WEEKDAYS:
+        return _weekday(WEEKDAYS[head], tuple(mods), base, future)
+    if head in ("week", "weekend"):
+        return _week(head, tuple(mods), base, future)
+    if head in ("month", "year"):
+        return _calendar_unit(head, tuple(mods), base)
+    if not mods and len(head) == 4 and head.isdigit() and 1000 <= int(head) <= 2999:
+        return _year(int(head), False)
+    return None
+
+
+def _day(day: dt.date) -> _Resolved:
+    return _Resolved(day.isoformat(), "day", True)
+
+
+def _year(year: int, relative: bool = True) -> _Resolved:
+    return _Resolved(f"{year:04d}", "year", relative)
+
+
+def _month(year: int, month: int) -> _Resolved:  # month may run past 1..12: "last month" in January
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return _Resolved(f"{year:04d}-{month:02d}", "month", True)
+
+
+def _weekday(day: int, mods: tuple[str, ...], base: dt.date, future: bool) -> _Resolved | None:
+    if mods in (("next",), ("coming",), ("this", "coming")):
+        return _day(base + dt.timedelta(days=(day - base.weekday() - 1) % 7 + 1))
+    if mods in ((), ("this",)) and future:
+        return _day(base + dt.timedelta(days=(day - base.weekday()) % 7))
+    if mods in ((), ("last",), ("this",), ("past",), ("this", "past"), ("previous",)):
+        return _day(base - dt.timedelta(days=(base.weekday() - day) % 7))
+    return None
+
+
+def _window_month(first: dt.date, last: dt.date) -> _Resolved:
+    """The month holding most days of first..last (ties: the later month)."""
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    months = [(d.year, d.month) for d in days]
+    year, month = max(set(months), key=lambda ym: (months.count(ym), ym))
+    return _month(year, month)
+
+
+def _week(unit: str, mods: tuple[str, ...], base: dt.date, future: bool) -> _Resolved | None:
+    monday = base - dt.timedelta(days=base.weekday())
+    if unit == "weekend":
+        if mods in (("next",), ("coming",)) or (future and mods in ((), ("this",))):
+            saturday = base + dt.timedelta(days=(5 - base.weekday()) % 7)
+            return _window_month(saturday, saturday + dt.timedelta(days=1))
+        if mods not in ((), ("last",), ("this",), ("past",), ("this", "past"), ("previous",)):
+            return None
+        back = (base.weekday() - 5) % 7 + (7 if mods == ("last",) and base.weekday() >= 5 else 0)
+        saturday = base - dt.timedelta(days=back)
+        return _window_month(saturday, min(saturday + dt.timedelta(days=1), base))
+    windows = {("last",): (-7, -1), ("previous",): (-7, -1), ("next",): (7, 13), ("coming",): (7, 13)}
+    if mods == ("this",):  # the part of this week before (or, in a future clause, after) publication
+        return _window_month(base, monday + dt.timedelta(days=6)) if future else _window_month(monday, base)
+    if mods not in windows:
+        return None
+    return _window_month(monday + dt.timedelta(days=windows[mods][0]), monday + dt.timedelta(days=windows[mods][1]))
+
+
+def _calendar_unit(unit: str, mods: tuple[str, ...], base: dt.date) -> _Resolved | None:
+    shift = {("last",): -1, ("previous",): -1, ("this",): 0, ("current",): 0, ("next",): 1, ("coming",): 1}
+    if mods not in shift:
+        return None
+    if unit == "month":
+        return _month(base.year, base.month + shift[mods])
+    return _year(base.year + shift[mods])
+
+
+def _ago(words: list[str], base: dt.date) -> _Resolved | None:
+    at = words.index("ago")
+    if at < 2 or words[at - 1] not in UNITS:
+        return None
+    count = words[at - 2]
+    n = int(count) if count.isdigit() and len(count) <= 3 else NUMBERS.get(count)
+    if n is None:
+        return None
+    unit = UNITS[words[at - 1]]
+    if unit == "day":
+        return _day(base - dt.timedelta(days=n))
+    if unit == "week":
+        day = base - dt.timedelta(days=7 * n)
+        monday = day - dt.timedelta(days=day.weekday())
+        return _window_month(monday, monday + dt.timedelta(days=6))
+    if unit == "month":
+        return _month(base.year, base.month - n)
+    return _year(base.year - n * (10 if unit == "decade" else 1))
+
+
+def _month_date(core: list[str], low: str, base: dt.date, future: bool) -> _Resolved | None:
+    months = [MONTHS[w] for w in core if w in MONTHS]
+    days = [int(w) for w in core if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+    years = [int(w) for w in core if w.isdigit() and len(w) == 4]
+    mods = [w for w in core if w in ("last", "this", "next")]
+    rest = [w for w in core if w not in MONTHS and w not in WEEKDAYS and not w.isdigit() and w not in mods]
+    if rest or len(months) > 1 or len(days) > 1 or len(years) > 1 or len(mods) > 1 or len(core) > 6:
+        parsed = _dateparser(low, base, future)
+        if parsed is not None or len(months) > 1 or len(years) > 1 or days:
+            return parsed
+        mods, days = [], []  # "the first week of August": the month is all that is sure
+    month = months[0]
+    if years:
+        year, relative = years[0], False
+    else:
+        relative = True
+        when, now = (month, days[0] if days else 0), (base.month, base.day if days else 0)
+        if mods == ["next"]:
+            year = base.year if when > now else base.year + 1
+        elif mods == ["last"]:
+            year = base.year if when < now else base.year - 1
+        elif future:
+            year = base.year if when >= now else base.year + 1
+        else:
+            year = base.year if when <= now else base.year - 1
+    if not days:
+        return _Resolved(f"{year:04d}-{month:02d}", "month", relative)
+    return _Resolved(dt.date(year, month, days[0]).isoformat(), "day", relative)
+
+
+def _dateparser(low: str, base: dt.date, future: bool) -> _Resolved | None:
+    """Ask dateparser (slow; only for what the word rules cannot read). Callers cache the answer."""
+    from dateparser.date import DateDataParser  # imported late: it costs time nobody needs for "Friday"
+
+    settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+                "PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(low)
+    except Exception as exc:  # dateparser raises many types on odd text; an unreadable date is no error
+        logger.debug("dateparser failed on %r: %s", low, exc)
+        return None
+    if data.date_obj is None:
+        return None
+    day, period = data.date_obj.date(), data.period or "day"
+    relative = not re.search(r"\d{4}", low)
+    if period == "year":
+        return _year(day.year, relative)
+    if period in ("month", "week"):
+        return _Resolved(f"{day.year:04d}-{day.month:02d}", "month", relative)
+    return _Resolved(day.isoformat(), "day", relative)
+
+
+class _Expression(NamedTuple):
+    text: str  # the words reported as the expression
+    query: str  # the words resolved
+    attach: Token | None  # the token it hangs on by a temporal dependency
+    clause: Token  # the verb (or root) of the clause it sits in
+    start: int
+
+
+def _clause_head(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` that heads a clause (the sentence root when none)."""
+    while not (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")) and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _expressions(sent: Span) -> list[_Expression]:
+    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    covered = {t.i for e in spans for t in e}
+    for tok in sent:  # temporal words the entity recogniser missed
+        low = tok.lower_
+        if tok.i not in covered and (low in DAY_WORDS or low in WEEKDAYS
+                                     or (tok.tag_ == "NNP" and low in MONTHS and len(low) > 3)):
+            mods = [c for c in tok.lefts if c.lower_ in ("last", "next", "this", "past") and c.i not in covered]
+            spans.append(sent.doc[(mods[0].i if mods else tok.i):tok.i + 1])
+    found = []
+    for span in spans:
+        root = span.root
+        clause = _clause_head(root)
+        path, tok = [], root
+        while tok.i != clause.i:
+            path.append(tok)
+            tok = tok.head
+        if any(t.dep_ == "prep" and (t.lower_ in BOUNDS or (t.lower_ in ("of", "to") and t.head.lower_ in HEDGES))
+               for t in path):
+            continue  # "before August", "ahead of Friday's talks": a bound, not the date of the act
+        text = query = span.text
+        attach: Token | None = None
+        if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.i < span.start:
+            text = query = sent.doc[root.head.i:span.end].text
+            attach = root.head.head
+        elif root.dep_ in TEMPORAL_DEPS:
+            attach = root.head
+        elif (root.dep_ in NESTED_DEPS and root.head.dep_ == "pobj" and root.head.head.lower_ in NESTED_PREPS
+              and root.head.head.dep_ == "prep"):
+            noun, prep = root.head, root.head.head
+            text, attach = sent.doc[prep.i:max(span.end, noun.i + 1)].text, prep.head
+        found.append(_Expression(text, query, attach, clause, span.start))
+    return found
+
+
+def _is_future(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
+
+
+def _past_perfect(verb: Token) -> bool:
+    """``had`` + participle, except the back-shift of reported speech ("said that troops had attacked")."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
+        return False
+    return "had" in auxes and (verb.tag_ == "VBN" or "been" in auxes)
+
+
+def _is_background(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    if "ago" in words or not BACKGROUND_UNITS.intersection(words):
+        return False
+    if {"past", "last", "recent", "previous"}.intersection(words):
+        return True
+    return len(words) == 2 and words[0] == "for" and words[1] in ("years", "decades", "centuries")
+
+
+def _shares_time(verb: Token) -> bool:
+    """An ``xcomp`` ("agreed to provide") or a bare participle ("attacked the town, killing ten") of its head."""
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+
+
+def _controllers(anchor: Token) -> list[Token]:
+    """The verb and the verbs above it whose time it shares ("agreed to provide": provide, agreed)."""
+    chain, tok = [anchor], anchor
+    while _shares_time(tok) and tok.head.i != tok.i:
+        tok = _clause_head(tok.head)
+        chain.append(tok)
+    return chain
+
+
+def _group(anchor: Token, future: bool) -> list[Token]:
+    """Verbs whose time the trigger's clause shares: xcomp heads and coordinated verbs of the same tense."""
+    group = _controllers(anchor)
+    linked = [anchor.head] if anchor.dep_ == "conj" else []
+    linked += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    group += [v for v in linked if _is_future(v) == future]
+    return group
+
+
+def event_date(trigger: Token, published: dt.date | None) -> EventDate:
+    """Return the date of the act ``trigger`` expresses, read from its sentence relative to ``published``.
+
+    Args:
+        trigger: the event's main verb (or event noun) in a parsed spaCy Doc.
+        published: the article's publication date; None when unknown (only absolute dates then resolve).
+
+    Example::
+
+        >>> doc = nlp("The US started military strikes against IS positions in Iraq in August.")
+        >>> event_date(doc[2], dt.date(2014, 9, 6))
+        EventDate(date='2014-08', precision='month', expression='in August', background=False)
+    """
+    anchor = _clause_head(trigger)
+    future = any(_is_future(v) for v in _controllers(anchor))
+    if not future and anchor.dep_ == "conj" and not any(c.dep_ == "aux" for c in anchor.children):
+        future = _is_future(anchor.head)  # "will meet and discuss": the tense is on the first verb
+    group = _group(anchor, future)
+    ids = {t.i for t in group}
+    background = _past_perfect(anchor)
+    direct: list[tuple[_Expression, _Resolved]] = []  # on the trigger or its verb
+    shared: list[tuple[_Expression, _Resolved]] = []  # on a verb the clause shares its time with
+    dated: list[tuple[_Expression, _Resolved]] = []  # anywhere in the sentence
+    for expr in _expressions(trigger.sent):
+        if expr.attach is not None and expr.attach.i in ids and _is_background(expr.text):
+            background = True
+        found = _resolve(expr.query, published or _NO_BASE, future)
+        if found is None:
+            continue
+        dated.append((expr, found))
+        if expr.attach is not None and expr.attach.i in (trigger.i, anchor.i):
+            direct.append((expr, found))
+        elif expr.attach is not None and expr.attach.i in ids:
+            shared.append((expr, found))
+    tiers = [direct, shared]
+    if len(dated) == 1 and (dated[0][0].clause.i in ids or dated[0][0].clause.pos_ not in ("VERB", "AUX")):
+        tiers.append(dated)
+    for tier in tiers:
+        usable = [(e, r) for e, r in tier if published is not None or not r.relative]
+        if usable:
+            expr, found = max(usable, key=lambda er: (PRECISION_RANK[er[1].precision], -abs(er[0].start - trigger.i)))
+            return EventDate(found.date, found.precision, expr.text, background)
+    return EventDate(published.isoformat() if published else None, "publication", None, background)
