@@ -119,7 +119,7 @@ class Coder:
         trig = doc[draft.trigger_start:draft.trigger_end]
         s0 = sent.start_char
         flags = modality_of(doc[draft.main], doc[draft.trigger_start])
-        attributed = actors.resolve(flags.speaker) if flags.speaker is not None else None
+        attributed = actors.resolve_speaker(flags.speaker) if flags.speaker is not None else None
         negated = flags.negated
         cameo = draft.cameo
         pattern = draft.pattern

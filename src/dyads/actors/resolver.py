@@ -210,6 +210,40 @@ class SentenceActors:
             entry=entry_id,
         )
 
+    def resolve_speaker(self, head: Token) -> Actor | None:
+        """Resolve who is quoted; several named people in the phrase ("Secretary of State John Kerry and Defence
+        Secretary Chuck Hagel said") become one actor whose members are each of them."""
+        actor = self.resolve(head)
+        doc = head.doc
+        lo = min(head.left_edge.i, *(c.left_edge.i for c in head.conjuncts)) if head.conjuncts else head.left_edge.i
+        hi = max([head.i, *(c.i for c in head.conjuncts)])
+        seen: dict[str, Actor] = {}
+        for i in range(lo, hi + 1):
+            hit = self.hits.get(i)
+            if hit is None or hit.entry is None or hit.entry.kind in COUNTRY_KINDS or hit.start != i:
+                continue
+            code = hit.entry.code_on(self.day)
+            if not code or hit.entry.name in seen:
+                continue
+            country, sector = split_code(code)
+            s0 = self.sent.start_char
+            seen[hit.entry.name] = Actor(text=doc[hit.start:hit.end].text, start=doc[hit.start].idx - s0,
+                                         end=doc[hit.end - 1].idx + len(doc[hit.end - 1].text) - s0,
+                                         name=hit.entry.name, country=country, sector=sector, code=code,
+                                         entry=hit.entry.origin)
+        if len(seen) < 2:
+            return actor
+        members = tuple(seen.values())
+        countries = {m.country for m in members}
+        sectors = {m.sector for m in members}
+        country = countries.pop() if len(countries) == 1 else None
+        sector = sectors.pop() if len(sectors) == 1 else None
+        s0 = self.sent.start_char
+        return Actor(text=doc[lo:hi + 1].text, start=doc[lo].idx - s0, end=doc[hi].idx + len(doc[hi].text) - s0,
+                     name=" and ".join(m.name or m.text for m in members), country=country, sector=sector,
+                     code=(country or "---") + (sector or "") if country or sector else None, members=members,
+                     entry="speakers")
+
     def _deep(self, head: Token, shown: list[Token]) -> Actor | None:
         """For an unresolved target phrase, the first actor named inside it ("an agreement with the EU"),
         then inside its clauses ("responsibility for an attack in Kenya's capital")."""

@@ -1,29 +1,27 @@
 """Date of an event: the temporal expression of the trigger's clause, resolved against the publication date.
 
-Everything is relative to the article's publication date, never to the machine clock. Cheap word rules decide
-the common forms ("Friday", "last month", "Sept. 5", "in 1979"); dateparser only reads what they cannot (numeric
-dates, "Tuesday, the 2nd of September"), and its answers are cached per (text, publication date, future).
+All is relative to the article's publication date, never the machine clock. Cheap word rules read the common
+forms ("Friday", "last month", "Sept. 5", "in 1979"); dateparser reads only what they cannot (numeric dates,
+"the 2nd of September, a Tuesday"), its answers cached per (text, publication date, future).
 
 Decisions, so an analyst can tell what a date means:
 - **Which expression.** One attached by dependency (``npadvmod``, ``tmod``, ``advmod``, ``prep`` + ``pobj``) to
-  the trigger or the verb that governs it wins; then one attached to a verb the trigger's clause shares its time
-  with (an ``xcomp`` head, a coordinated verb of the same tense); then the sentence's only date expression, unless
-  it sits in another clause with its own verb ("said on Monday that ..."). Else the publication date.
-- **Weekdays** are the last such day on or before publication ("last Friday" too); in a future clause ("will meet
-  on Monday") and after "next"/"coming" the first one after it.
-- **Month names without a year** (and day dates such as "Sept. 10") later in the year than publication mean last
-  year, unless the clause is future.
-- **Week and weekend expressions** ("last week", "earlier this week", "over the weekend") span several days, so a
-  day would be false precision: they give precision ``month``, the month holding most of those days (ties go to
-  the later month, the one nearer the article). The same holds for "N weeks ago".
+  the trigger or the verb governing it wins (the most precise, then the nearest); then one on a verb whose time
+  the clause shares (an ``xcomp`` head, a bare participle's head, a coordinated verb of the same tense); then the
+  sentence's only date expression, unless it sits in another clause with its own verb ("said on Monday that
+  ..."). Else the publication date.
+- **Weekdays** are the last such day on or before publication ("last Friday" too); after "next"/"coming" the
+  first one after it; in a future clause ("will meet on Monday") the first on or after it.
+- **Month names and day dates without a year** ("in November", "Sept. 10") later in the year than publication
+  mean last year, unless the clause is future (then earlier ones mean next year).
+- **Weeks and weekends** ("last week", "earlier this week", "over the weekend", "two weeks ago") span days, so a
+  day would be false precision: precision ``month``, the month holding most of those days (ties: the later one).
 - **Durations** ("for two months", "the past decade", "in recent years") are no dates: ignored. Those reaching
   months or years back ("over the past decade", "in recent years", "for decades") and the past perfect ("had
-  opposed", "had been fighting") mark the act as ``background``: past context, not news of the article's day.
-  The date stays the publication date unless a real date expression is present.
+  opposed", "had been fighting"; not the back-shift "said that troops had attacked") mark ``background``: past
+  context, not news of the day. The date stays the publication date unless a real date expression is present.
 - **Bounds** ("before August", "until Friday", "by 2020", "ahead of Friday's talks") and decades ("the 1990s")
   are not the date of the act: ignored.
-
-Example: ``resolve_expression("Friday", date(2014, 9, 6))`` gives ``EventDate("2014-09-05", "day", "Friday")``.
 """
 
 from __future__ import annotations
@@ -66,6 +64,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_HEADS = frozenset({"go", "plan", "expect", "intend", "schedule", "aim", "prepare", "agree", "promise",
                           "pledge", "vow", "decide", "threaten", "due", "set", "hope", "want", "seek"})
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+PAST_MODS = ((), ("last",), ("this",), ("past",), ("this", "past"), ("previous",))
+UNIT_SHIFTS = {("last",): -1, ("previous",): -1, ("this",): 0, ("current",): 0, ("next",): 1, ("coming",): 1}
 _WORD = re.compile(r"\d+(?:st|nd|rd|th|s)?|[a-z]+")
 _ISO = re.compile(r"^\s*(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\s*$")
 _NUMERIC = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b")
@@ -104,10 +104,7 @@ def resolve_expression(text: str, published: dt.date, *, future: bool = False) -
         published: the article's publication date.
         future: the clause speaks of what is yet to happen ("will meet in November").
 
-    Example::
-
-        >>> resolve_expression("in November", dt.date(2014, 9, 6))
-        EventDate(date='2013-11', precision='month', expression='in November', background=False)
+    Example: ``resolve_expression("in November", date(2014, 9, 6))`` -> ``EventDate("2013-11", "month", ...)``.
     """
     found = _resolve(text, published, future)
     return None if found is None else EventDate(found.date, found.precision, text)
@@ -156,8 +153,9 @@ def _resolve_cached(low: str, base: dt.date, future: bool) -> _Resolved | None:
         return _weekday(WEEKDAYS[head], tuple(mods), base, future)
     if head in ("week", "weekend"):
         return _week(head, tuple(mods), base, future)
-    if head in ("month", "year"):
-        return _calendar_unit(head, tuple(mods), base)
+    if head in ("month", "year") and tuple(mods) in UNIT_SHIFTS:  # "last month", "this year"
+        n = UNIT_SHIFTS[tuple(mods)]
+        return _month(base.year, base.month + n) if head == "month" else _year(base.year + n)
     if not mods and len(head) == 4 and head.isdigit() and 1000 <= int(head) <= 2999:
         return _year(int(head), False)
     return None
@@ -181,7 +179,7 @@ def _weekday(day: int, mods: tuple[str, ...], base: dt.date, future: bool) -> _R
         return _day(base + dt.timedelta(days=(day - base.weekday() - 1) % 7 + 1))
     if mods in ((), ("this",)) and future:
         return _day(base + dt.timedelta(days=(day - base.weekday()) % 7))
-    if mods in ((), ("last",), ("this",), ("past",), ("this", "past"), ("previous",)):
+    if mods in PAST_MODS:
         return _day(base - dt.timedelta(days=(base.weekday() - day) % 7))
     return None
 
@@ -200,10 +198,10 @@ def _week(unit: str, mods: tuple[str, ...], base: dt.date, future: bool) -> _Res
         if mods in (("next",), ("coming",)) or (future and mods in ((), ("this",))):
             saturday = base + dt.timedelta(days=(5 - base.weekday()) % 7)
             return _window_month(saturday, saturday + dt.timedelta(days=1))
-        if mods not in ((), ("last",), ("this",), ("past",), ("this", "past"), ("previous",)):
+        if mods not in PAST_MODS:
             return None
         back = (base.weekday() - 5) % 7 + (7 if mods == ("last",) and base.weekday() >= 5 else 0)
-        saturday = base - dt.timedelta(days=back)
+        saturday = base - dt.timedelta(days=back)  # on a weekend, "last weekend" is the one before
         return _window_month(saturday, min(saturday + dt.timedelta(days=1), base))
     windows = {("last",): (-7, -1), ("previous",): (-7, -1), ("next",): (7, 13), ("coming",): (7, 13)}
     if mods == ("this",):  # the part of this week before (or, in a future clause, after) publication
@@ -213,29 +211,16 @@ def _week(unit: str, mods: tuple[str, ...], base: dt.date, future: bool) -> _Res
     return _window_month(monday + dt.timedelta(days=windows[mods][0]), monday + dt.timedelta(days=windows[mods][1]))
 
 
-def _calendar_unit(unit: str, mods: tuple[str, ...], base: dt.date) -> _Resolved | None:
-    shift = {("last",): -1, ("previous",): -1, ("this",): 0, ("current",): 0, ("next",): 1, ("coming",): 1}
-    if mods not in shift:
-        return None
-    if unit == "month":
-        return _month(base.year, base.month + shift[mods])
-    return _year(base.year + shift[mods])
-
-
 def _ago(words: list[str], base: dt.date) -> _Resolved | None:
     at = words.index("ago")
-    if at < 2 or words[at - 1] not in UNITS:
-        return None
-    count = words[at - 2]
+    count, unit = (words[at - 2], UNITS.get(words[at - 1])) if at >= 2 else ("", None)
     n = int(count) if count.isdigit() and len(count) <= 3 else NUMBERS.get(count)
-    if n is None:
+    if n is None or unit is None:
         return None
-    unit = UNITS[words[at - 1]]
     if unit == "day":
         return _day(base - dt.timedelta(days=n))
-    if unit == "week":
-        day = base - dt.timedelta(days=7 * n)
-        monday = day - dt.timedelta(days=day.weekday())
+    if unit == "week":  # the Monday-to-Sunday week holding the day n weeks back
+        monday = base - dt.timedelta(days=7 * n + base.weekday())
         return _window_month(monday, monday + dt.timedelta(days=6))
     if unit == "month":
         return _month(base.year, base.month - n)
@@ -285,8 +270,7 @@ def _dateparser(low: str, base: dt.date, future: bool) -> _Resolved | None:
         return None
     if data.date_obj is None:
         return None
-    day, period = data.date_obj.date(), data.period or "day"
-    relative = not re.search(r"\d{4}", low)
+    day, period, relative = data.date_obj.date(), data.period or "day", not re.search(r"\d{4}", low)
     if period == "year":
         return _year(day.year, relative)
     if period in ("month", "week"):
@@ -345,9 +329,8 @@ def _expressions(sent: Span) -> list[_Expression]:
 
 
 def _is_future(verb: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
+    will = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    return will or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS)
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -362,17 +345,14 @@ def _is_background(text: str) -> bool:
     words = _WORD.findall(text.lower())
     if "ago" in words or not BACKGROUND_UNITS.intersection(words):
         return False
-    if {"past", "last", "recent", "previous"}.intersection(words):
-        return True
-    return len(words) == 2 and words[0] == "for" and words[1] in ("years", "decades", "centuries")
+    return bool({"past", "last", "recent", "previous"}.intersection(words)) or words in (["for", "years"],
+                                                                                      ["for", "decades"])
 
 
 def _shares_time(verb: Token) -> bool:
     """An ``xcomp`` ("agreed to provide") or a bare participle ("attacked the town, killing ten") of its head."""
-    if verb.dep_ == "xcomp":
-        return True
-    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children))
 
 
 def _controllers(anchor: Token) -> list[Token]:
@@ -389,8 +369,8 @@ def _group(anchor: Token, future: bool) -> list[Token]:
     group = _controllers(anchor)
     linked = [anchor.head] if anchor.dep_ == "conj" else []
     linked += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    group += [v for v in linked if _is_future(v) == future]
-    return group
+    past = anchor.tag_ in ("VBD", "VBN")
+    return group + [v for v in linked if _is_future(v) == future and (v.tag_ in ("VBD", "VBN")) == past]
 
 
 def event_date(trigger: Token, published: dt.date | None) -> EventDate:
@@ -400,11 +380,8 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
         trigger: the event's main verb (or event noun) in a parsed spaCy Doc.
         published: the article's publication date; None when unknown (only absolute dates then resolve).
 
-    Example::
-
-        >>> doc = nlp("The US started military strikes against IS positions in Iraq in August.")
-        >>> event_date(doc[2], dt.date(2014, 9, 6))
-        EventDate(date='2014-08', precision='month', expression='in August', background=False)
+    Example: in "In August, the US started military strikes against IS positions in Iraq." (published
+    2014-09-06) the trigger "started" gives ``EventDate("2014-08", "month", "In August")``.
     """
     anchor = _clause_head(trigger)
     future = any(_is_future(v) for v in _controllers(anchor))
