@@ -16,10 +16,12 @@ from spacy.tokens import Doc
 
 from . import __version__, settings
 from .actors.dictionary import ActorDictionary
+from .actors.coref import ArticleMemory
 from .actors.groups import ArticleGroups
 from .actors.resolver import SentenceActors
+from .events.dates import event_date
 from .events.extractor import Draft, extract
-from .events.modality import modality_of
+from .events.modality import SAY, modality_of
 from .events.ontology import cameo_entry, intensity, quad_class
 from .events.patterns import load_patterns
 from .events.places import place_of
@@ -39,6 +41,29 @@ ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "1
 
 #: Name of the rule set; part of every event's ``coder`` field and of its id.
 RULESET = "rules.v1"
+
+
+def _speaker_of(sent, actors: SentenceActors):  # type: ignore[no-untyped-def]
+    """The quoted speaker of a sentence whose main verb is a say-verb ("..., the US statement said")."""
+    root = sent.root
+    if root.lemma_.lower() not in SAY or root.pos_ != "VERB":
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return actors.resolve_speaker(subject) if subject is not None else None
+
+
+def _remember(sent, actors: SentenceActors, memory: ArticleMemory) -> None:  # type: ignore[no-untyped-def]
+    """Feed the article memory with the actors this sentence names, in text order (unknown names too: they
+    stop a pronoun from reaching past them)."""
+    for tok in sent:
+        if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "amod"):
+            continue
+        if tok.dep_ == "poss" and tok.pos_ != "PROPN":
+            continue
+        actor = actors.resolve(tok)
+        if actor is not None and (actor.code is not None or actor.members or tok.ent_type_ in ("PERSON", "ORG")):
+            memory.remember(actor, tok, actors.kind_at(tok))
+    memory.sentence += 1
 
 
 def event_id(doc_id: str, sentence_index: int, draft: Draft) -> str:
@@ -95,11 +120,13 @@ class Coder:
         """Code an already parsed article."""
         day = article.date or default_date
         groups = ArticleGroups()
+        memory = ArticleMemory()
         for index, sent in enumerate(doc.sents):
             if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
                 continue
-            actors = SentenceActors(sent, self.dictionary, day, groups)
+            actors = SentenceActors(sent, self.dictionary, day, groups, memory)
             groups.learn(sent, actors.resolve)
+            memory.quote(sent, _speaker_of(sent, actors))
             seen: set[tuple[object, ...]] = set()
             for draft in extract(sent, self.patterns, actors, strict=self.strict):
                 key = (draft.trigger_start, draft.source.start, draft.source.end,
@@ -108,6 +135,7 @@ class Coder:
                     continue
                 seen.add(key)
                 yield self._event(article, index, sent, draft, actors, day)
+            _remember(sent, actors, memory)
 
     def _event(self, article: Article, index: int, sent, draft: Draft, actors: SentenceActors,  # type: ignore[no-untyped-def]
                day: dt.date | None) -> Event:
@@ -144,13 +172,16 @@ class Coder:
             hedged=flags.hedged,
             attributed_to=attributed,
         )
+        when = event_date(doc[draft.main], day)
         return Event(
             event_id=event_id(article.id, index, draft),
             doc_id=article.id,
             sentence_index=index,
             sentence=sent.text,
-            date=day.isoformat() if day else None,
-            date_precision="publication",
+            date=when.date,
+            date_precision=when.precision,
+            date_expression=when.expression,
+            background=when.background,
             source=draft.source,
             target=draft.target,
             type=ptype,

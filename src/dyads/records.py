@@ -129,8 +129,9 @@ class Modality:
 class Event:
     """One coded event: who did what to whom, when and where, with the words it came from.
 
-    ``pattern`` names the rule that fired (``patterns.yaml`` id); ``to_dict`` gives the JSON record of
-    ``EVENT_SCHEMA.md``.
+    ``pattern`` names the rule that fired (``patterns.yaml`` id); ``date_expression`` holds the words that dated
+    the event ("In August") and ``background`` marks past background ("had opposed") rather than news of the day;
+    ``to_dict`` gives the JSON record of ``EVENT_SCHEMA.md`` with these extensions after the required fields.
     """
 
     event_id: str
@@ -153,6 +154,8 @@ class Event:
     coder: str
     pattern: str | None = None
     title: str | None = None
+    date_expression: str | None = None
+    background: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -177,4 +180,6 @@ class Event:
             "confidence": self.confidence,
             "coder": self.coder,
             "pattern": self.pattern,
+            "date_expression": self.date_expression,
+            "background": self.background,
         }

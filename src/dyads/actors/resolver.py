@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Actor
 from .dictionary import ActorDictionary, Entry, split_code
+from .coref import ArticleMemory
 from .groups import ArticleGroups
 
 __all__ = ["SentenceActors", "np_tokens", "phrase_span"]
@@ -54,6 +55,11 @@ class Hit:
     end: int
     entry: Entry | None = None
     sector: str | None = None
+
+
+def head_named(head: Token) -> bool:
+    """Whether a phrase head is itself a name (not a description such as "the militants")."""
+    return head.pos_ == "PROPN"
 
 
 def np_tokens(head: Token, *, core_only: bool = False) -> list[Token]:
@@ -109,9 +115,10 @@ class SentenceActors:
     """Dictionary hits of one sentence, and the resolution of its noun phrases to actors."""
 
     def __init__(self, sent: SpacySpan, dictionary: ActorDictionary, day: dt.date | None,
-                 groups: ArticleGroups | None = None) -> None:
+                 groups: ArticleGroups | None = None, memory: ArticleMemory | None = None) -> None:
         self.sent = sent
         self.groups = groups
+        self.memory = memory
         self.day = day
         self.dictionary = dictionary
         self.hits: dict[int, Hit] = {}
@@ -147,6 +154,11 @@ class SentenceActors:
         hit = self.hits.get(token.i)
         return hit.entry if hit else None
 
+    def kind_at(self, token: Token) -> str | None:
+        """The dictionary kind (person, country, group, ...) of the entry covering a token, if any."""
+        hit = self.hits.get(token.i)
+        return hit.entry.kind if hit is not None and hit.entry is not None else None
+
     def is_place(self, token: Token) -> bool:
         """Whether a phrase head names a place (a country, city or region) rather than a group of people."""
         hit = self.hits.get(token.i)
@@ -161,7 +173,7 @@ class SentenceActors:
         targets, where an unresolved phrase is still worth its words.
         """
         if head.pos_ == "PRON" or head.lower_ in PRONOUNS and head.pos_ not in ("PROPN", "NOUN"):
-            return None
+            return self._pronoun(head)
         if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":  # "thousands of farmers", "dozens of soldiers"
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -185,6 +197,13 @@ class SentenceActors:
                     appos = self.resolve(child)
                     if appos is not None and appos.code is not None:
                         return appos
+        if self.memory is not None and (code is None or code.startswith("---")) and not head_named(head):
+            earlier = self.memory.description(head)  # "the militants" -> the armed group named before
+            if earlier is not None:
+                doc = head.doc
+                s0 = self.sent.start_char
+                return replace(earlier, text=doc[start:end].text, start=doc[start].idx - s0,
+                               end=doc[end - 1].idx + len(doc[end - 1].text) - s0)
         if code is None and self.groups is not None:  # "the partners" named earlier in the article
             doc = head.doc
             s0 = self.sent.start_char
@@ -209,6 +228,32 @@ class SentenceActors:
             code=code,
             entry=entry_id,
         )
+
+    def _pronoun(self, pron: Token) -> Actor | None:
+        """Resolve a pronoun: first the subject of an enclosing clause in the same sentence ("Khamenei authorized
+        his commander"), then the article memory."""
+        low = pron.lower_
+        if low in ("he", "she", "his", "her", "him", "it", "its", "they", "their", "them"):
+            node = pron.head
+            for _ in range(5):
+                subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i
+                                and c.pos_ != "PRON" and not (c.left_edge.i <= pron.i <= c.right_edge.i)), None)
+                if subject is not None:
+                    actor = self.resolve(subject)
+                    person = subject.ent_type_ == "PERSON" or self.kind_at(subject) == "person"
+                    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
+                    fits = (person if low in ("he", "she", "his", "her", "him") else
+                            plural if low in ("they", "their", "them") else not person and not plural)
+                    if fits and actor is not None and actor.code is not None:
+                        s0 = self.sent.start_char
+                        return replace(actor, text=pron.text, start=pron.idx - s0,
+                                       end=pron.idx + len(pron.text) - s0, entry=f"coref:{actor.text}")
+                    if fits:
+                        return None
+                if node.head is node:
+                    break
+                node = node.head
+        return self.memory.pronoun(pron) if self.memory is not None else None
 
     def resolve_speaker(self, head: Token) -> Actor | None:
         """Resolve who is quoted; several named people in the phrase ("Secretary of State John Kerry and Defence
@@ -296,13 +341,19 @@ class SentenceActors:
                 country, name, origin = cc, hit.entry.name, hit.entry.origin
             if hit.entry.kind not in COUNTRY_KINDS and org_code is None:
                 org_code = c
+        if country is None and self.memory is not None:  # "his top commander": the person's country
+            for child in head.children:
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    earlier = self._pronoun(child)
+                    if earlier is not None and earlier.country:
+                        country, name, origin = earlier.country, None, earlier.entry
         if org_code and country and split_code(org_code)[0] not in (None, country):
             org_code = None  # "Opponents of Rwanda's Senate": the country named wins over a foreign institution
         sector = self._sector(head)
         if sector and country is None:
             country = self._country_from_preps(head)  # "a court in Guyana", "dissidents from Myanmar"
-        if sector is None and head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and country is None:
-            return None, None, None
+        if sector is None and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+            return None, None, None  # an unknown person is not an actor by nationality alone ("Scotland's Ian Mackie")
         if sector and country:
             return country + sector, name, origin
         if sector:

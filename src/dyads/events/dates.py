@@ -1,8 +1,7 @@
 """Date of an event: the temporal expression of the trigger's clause, resolved against the publication date.
 
-All is relative to the article's publication date, never the machine clock. Cheap word rules read the common
-forms ("Friday", "last month", "Sept. 5", "in 1979"); dateparser reads only what they cannot (numeric dates,
-"the 2nd of September, a Tuesday"), its answers cached per (text, publication date, future).
+All is relative to the publication date, never the machine clock. Cheap word rules read the common forms; the
+rest (numeric dates, "the 2nd of September, a Tuesday") goes to dateparser, cached per (text, date, future).
 
 Decisions, so an analyst can tell what a date means:
 - **Which expression.** One attached by dependency (``npadvmod``, ``tmod``, ``advmod``, ``prep`` + ``pobj``) to
@@ -16,12 +15,11 @@ Decisions, so an analyst can tell what a date means:
   mean last year, unless the clause is future (then earlier ones mean next year).
 - **Weeks and weekends** ("last week", "earlier this week", "over the weekend", "two weeks ago") span days, so a
   day would be false precision: precision ``month``, the month holding most of those days (ties: the later one).
-- **Durations** ("for two months", "the past decade", "in recent years") are no dates: ignored. Those reaching
-  months or years back ("over the past decade", "in recent years", "for decades") and the past perfect ("had
-  opposed", "had been fighting"; not the back-shift "said that troops had attacked") mark ``background``: past
-  context, not news of the day. The date stays the publication date unless a real date expression is present.
-- **Bounds** ("before August", "until Friday", "by 2020", "ahead of Friday's talks") and decades ("the 1990s")
-  are not the date of the act: ignored.
+- **Durations, bounds, decades** ("for two months", "the past decade", "before August", "ahead of Friday's talks",
+  "the 1990s") are not the date of the act: ignored. Durations reaching months or years back ("over the past
+  decade", "in recent years", "for decades") and the past perfect ("had opposed"; not the back-shift "said that
+  troops had attacked") mark ``background``: past context, not news of the day, dated by publication unless a
+  real date expression is present.
 """
 
 from __future__ import annotations
@@ -47,28 +45,24 @@ DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 DAY_SHIFTS = DAY_WORDS | {"this": 0, "last": -1}  # with a part of the day: "this morning", "last night"
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon", "dawn", "dusk", "midnight"})
 FILLERS = frozenset({"on", "in", "at", "during", "since", "from", "of", "the", "early", "late", "mid", "earlier",
-                     "later", "end", "beginning", "start", "middle", "around", "about", "as", "s"})
+                     "later", "end", "beginning", "start", "middle", "around", "about", "as", "s", "over"})
 BOUNDS = frozenset({"before", "after", "until", "till", "by", "ahead", "prior", "within", "through", "between",
                     "to", "and", "or", "throughout", "every", "each", "per"})
-DURATION_LEADS = frozenset({"for", "over"})
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-         "year": "year", "years": "year", "decade": "decade", "decades": "decade"}
+UNITS = {unit + plural: unit for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s")}
 BACKGROUND_UNITS = frozenset({"months", "years", "decade", "decades", "century", "centuries"})
 TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
 NESTED_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 NESTED_PREPS = frozenset({"since", "during", "in"})
-HEDGES = frozenset({"ahead", "prior", "up"})  # "ahead of", "prior to", "up to" bound a date
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_HEADS = frozenset({"go", "plan", "expect", "intend", "schedule", "aim", "prepare", "agree", "promise",
                           "pledge", "vow", "decide", "threaten", "due", "set", "hope", "want", "seek"})
+HEDGES = frozenset({"ahead", "prior", "up"})  # "ahead of", "prior to", "up to" bound a date
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 PAST_MODS = ((), ("last",), ("this",), ("past",), ("this", "past"), ("previous",))
 UNIT_SHIFTS = {("last",): -1, ("previous",): -1, ("this",): 0, ("current",): 0, ("next",): 1, ("coming",): 1}
 _WORD = re.compile(r"\d+(?:st|nd|rd|th|s)?|[a-z]+")
-_ISO = re.compile(r"^\s*(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\s*$")
-_NUMERIC = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b")
+_NUMERIC = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")  # "2014-09-05", "9/5/2014": for dateparser
 _NO_BASE = dt.date(2000, 1, 1)  # stands in for a missing publication date; relative answers are then dropped
 
 
@@ -110,31 +104,24 @@ def resolve_expression(text: str, published: dt.date, *, future: bool = False) -
     return None if found is None else EventDate(found.date, found.precision, text)
 
 
-def _resolve(text: str, published: dt.date | None, future: bool) -> _Resolved | None:
+def _resolve(text: str, base: dt.date, future: bool) -> _Resolved | None:
     try:
-        found = _resolve_cached(text.strip().lower().replace("\u2019", "'"), published or _NO_BASE, future)
+        found = _resolve_cached(text.strip().lower().replace("\u2019", "'"), base, future)
     except (ValueError, ArithmeticError) as exc:  # calendar arithmetic at the edges of time
         logger.debug("date expression %r not resolved: %s", text, exc)
         return None
-    if found is None or (published is None and found.relative) or not "0001" <= found.date[:4] <= "9999":
-        return None
-    return found
+    return found if found is not None and "0001" <= found.date[:4] <= "9999" else None
 
 
 @lru_cache(maxsize=8192)
 def _resolve_cached(low: str, base: dt.date, future: bool) -> _Resolved | None:
     if not low or len(low) > 80:
         return None
-    iso = _ISO.match(low)
-    if iso:
-        return _Resolved(dt.date(*map(int, iso.groups())).isoformat(), "day", False)
     if _NUMERIC.search(low):
         return _dateparser(low, base, future)
     words = [w[:-2] if w[0].isdigit() and w[-2:] in ("st", "nd", "rd", "th") else w
              for w in _WORD.findall(low.replace("'s", " "))]
-    if words[:1] == ["over"] and words[-1:] == ["weekend"]:
-        words = words[1:]  # "over the weekend" names the weekend, it is not a span of time
-    if not words or words[0] in DURATION_LEADS or any(w in BOUNDS for w in words):
+    if not words or (words[0] in ("for", "over") and words[-1] != "weekend") or any(w in BOUNDS for w in words):
         return None
     if "ago" in words:
         return _ago(words, base)
@@ -244,14 +231,10 @@ def _month_date(core: list[str], low: str, base: dt.date, future: bool) -> _Reso
     else:
         relative = True
         when, now = (month, days[0] if days else 0), (base.month, base.day if days else 0)
-        if mods == ["next"]:
-            year = base.year if when > now else base.year + 1
-        elif mods == ["last"]:
-            year = base.year if when < now else base.year - 1
-        elif future:
-            year = base.year if when >= now else base.year + 1
-        else:
-            year = base.year if when <= now else base.year - 1
+        if mods == ["next"] or (future and not mods):  # the first such month on (after, for "next") publication
+            year = base.year if when > now or (when == now and not mods) else base.year + 1
+        else:  # the last one on (before, for "last") publication
+            year = base.year if when < now or (when == now and mods != ["last"]) else base.year - 1
     if not days:
         return _Resolved(f"{year:04d}-{month:02d}", "month", relative)
     return _Resolved(dt.date(year, month, days[0]).isoformat(), "day", relative)
@@ -281,7 +264,7 @@ def _dateparser(low: str, base: dt.date, future: bool) -> _Resolved | None:
 class _Expression(NamedTuple):
     text: str  # the words reported as the expression
     query: str  # the words resolved
-    attach: Token | None  # the token it hangs on by a temporal dependency
+    attach: int  # index of the token it hangs on by a temporal dependency; -1 for none
     clause: Token  # the verb (or root) of the clause it sits in
     start: int
 
@@ -291,6 +274,15 @@ def _clause_head(tok: Token) -> Token:
     while not (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")) and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def _bounded(tok: Token, clause: Token) -> bool:
+    """Whether a preposition between ``tok`` and its clause's verb makes it a bound rather than a date."""
+    while tok.i != clause.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep" and (tok.lower_ in BOUNDS or (tok.lower_ in ("of", "to") and tok.head.lower_ in HEDGES)):
+            return True
+    return False
 
 
 def _expressions(sent: Span) -> list[_Expression]:
@@ -306,47 +298,40 @@ def _expressions(sent: Span) -> list[_Expression]:
     for span in spans:
         root = span.root
         clause = _clause_head(root)
-        path, tok = [], root
-        while tok.i != clause.i:
-            path.append(tok)
-            tok = tok.head
-        if any(t.dep_ == "prep" and (t.lower_ in BOUNDS or (t.lower_ in ("of", "to") and t.head.lower_ in HEDGES))
-               for t in path):
+        if _bounded(root, clause):
             continue  # "before August", "ahead of Friday's talks": a bound, not the date of the act
         text = query = span.text
-        attach: Token | None = None
+        attach = -1
         if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.i < span.start:
             text = query = sent.doc[root.head.i:span.end].text
-            attach = root.head.head
+            attach = root.head.head.i
         elif root.dep_ in TEMPORAL_DEPS:
-            attach = root.head
+            attach = root.head.i
         elif (root.dep_ in NESTED_DEPS and root.head.dep_ == "pobj" and root.head.head.lower_ in NESTED_PREPS
               and root.head.head.dep_ == "prep"):
             noun, prep = root.head, root.head.head
-            text, attach = sent.doc[prep.i:max(span.end, noun.i + 1)].text, prep.head
+            text, attach = sent.doc[prep.i:max(span.end, noun.i + 1)].text, prep.head.i
         found.append(_Expression(text, query, attach, clause, span.start))
     return found
 
 
 def _is_future(verb: Token) -> bool:
-    will = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children)
     return will or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS)
 
 
 def _past_perfect(verb: Token) -> bool:
     """``had`` + participle, except the back-shift of reported speech ("said that troops had attacked")."""
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
-        return False
-    return "had" in auxes and (verb.tag_ == "VBN" or "been" in auxes)
+    backshift = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD"
+    return not backshift and "had" in auxes and (verb.tag_ == "VBN" or "been" in auxes)
 
 
 def _is_background(text: str) -> bool:
     words = _WORD.findall(text.lower())
     if "ago" in words or not BACKGROUND_UNITS.intersection(words):
         return False
-    return bool({"past", "last", "recent", "previous"}.intersection(words)) or words in (["for", "years"],
-                                                                                      ["for", "decades"])
+    return bool({"past", "last", "recent", "previous"}.intersection(words)) or (words[0] == "for" and len(words) == 2)
 
 
 def _shares_time(verb: Token) -> bool:
@@ -364,13 +349,20 @@ def _controllers(anchor: Token) -> list[Token]:
     return chain
 
 
+def _future(verb: Token) -> bool:
+    """Whether the clause of ``verb`` tells what is yet to come ("will meet", "agreed to send")."""
+    if any(_is_future(v) for v in _controllers(verb)):
+        return True
+    return verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) and _is_future(verb.head)
+
+
 def _group(anchor: Token, future: bool) -> list[Token]:
     """Verbs whose time the trigger's clause shares: xcomp heads and coordinated verbs of the same tense."""
     group = _controllers(anchor)
     linked = [anchor.head] if anchor.dep_ == "conj" else []
     linked += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     past = anchor.tag_ in ("VBD", "VBN")
-    return group + [v for v in linked if _is_future(v) == future and (v.tag_ in ("VBD", "VBN")) == past]
+    return group + [v for v in linked if _future(v) == future and (v.tag_ in ("VBD", "VBN")) == past]
 
 
 def event_date(trigger: Token, published: dt.date | None) -> EventDate:
@@ -384,30 +376,19 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
     2014-09-06) the trigger "started" gives ``EventDate("2014-08", "month", "In August")``.
     """
     anchor = _clause_head(trigger)
-    future = any(_is_future(v) for v in _controllers(anchor))
-    if not future and anchor.dep_ == "conj" and not any(c.dep_ == "aux" for c in anchor.children):
-        future = _is_future(anchor.head)  # "will meet and discuss": the tense is on the first verb
-    group = _group(anchor, future)
-    ids = {t.i for t in group}
+    future = _future(anchor)
+    ids = {trigger.i} | {t.i for t in _group(anchor, future)}
     background = _past_perfect(anchor)
-    direct: list[tuple[_Expression, _Resolved]] = []  # on the trigger or its verb
-    shared: list[tuple[_Expression, _Resolved]] = []  # on a verb the clause shares its time with
-    dated: list[tuple[_Expression, _Resolved]] = []  # anywhere in the sentence
+    dated: list[tuple[_Expression, _Resolved]] = []  # every date expression of the sentence
     for expr in _expressions(trigger.sent):
-        if expr.attach is not None and expr.attach.i in ids and _is_background(expr.text):
-            background = True
-        found = _resolve(expr.query, published or _NO_BASE, future)
-        if found is None:
-            continue
-        dated.append((expr, found))
-        if expr.attach is not None and expr.attach.i in (trigger.i, anchor.i):
-            direct.append((expr, found))
-        elif expr.attach is not None and expr.attach.i in ids:
-            shared.append((expr, found))
-    tiers = [direct, shared]
-    if len(dated) == 1 and (dated[0][0].clause.i in ids or dated[0][0].clause.pos_ not in ("VERB", "AUX")):
-        tiers.append(dated)
-    for tier in tiers:
+        background = background or (expr.attach in ids and _is_background(expr.text))
+        found = _resolve(expr.query, published or _NO_BASE, _future(expr.clause))  # relative ones count too
+        if found is not None:
+            dated.append((expr, found))
+    direct = [(e, r) for e, r in dated if e.attach in (trigger.i, anchor.i)]  # on the trigger or its verb
+    shared = [(e, r) for e, r in dated if e.attach in ids]  # on a verb whose time the clause shares
+    lone = len(dated) == 1 and (dated[0][0].clause.i in ids or dated[0][0].clause.pos_ not in ("VERB", "AUX"))
+    for tier in (direct, shared, dated if lone else []):
         usable = [(e, r) for e, r in tier if published is not None or not r.relative]
         if usable:
             expr, found = max(usable, key=lambda er: (PRECISION_RANK[er[1].precision], -abs(er[0].start - trigger.i)))

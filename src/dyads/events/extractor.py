@@ -419,7 +419,7 @@ class _Sentence:
             if act is None:
                 continue
             src = noun_source(tok)
-            if src is None:
+            if src is None or src.pos_ == "PRON":
                 continue
             if src.dep_ in ("compound", "amod", "nmod") and (
                     self.actors.entry_at(src) is None or _lemma(src) in pattern.modifiers):

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["COUNTRY_ALIASES", "REGIONS", "Gazetteer", "Place", "fold", "usable_alternates"]
+__all__ = ["CITY_ALIASES", "COUNTRY_ALIASES", "REGIONS", "Gazetteer", "Place", "fold", "usable_alternates"]
 
 #: English names news uses for countries that GeoNames spells otherwise (ISO alpha-3 -> names).
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -51,6 +51,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CPV": ("Cape Verde",),
     "TUR": ("Türkiye",),
     "RUS": ("Russian Federation",),
+}
+
+#: Exact names for cities that GeoNames lists only as alternates, where news means the city (geonameid -> names).
+CITY_ALIASES: dict[int, tuple[str, ...]] = {
+    5128581: ("New York",),  # New York City, over the state (see MILLION_CITY)
 }
 
 #: Regions outside the US that news names without their country (name, ISO alpha-3, other names). GeoNames
@@ -81,6 +86,9 @@ REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 
 KIND_RANK = {"country": 0, "admin1": 1, "city": 2}
+#: A city this large ranks beside a region of the same name, and wins on population ("New York"; "Washington",
+#: 0.7 million, stays the state unless the capital is meant, which ``places`` knows from the actor dictionary).
+MILLION_CITY = 1_000_000
 #: A city in a preferred country keeps its edge over a namesake only while this many times smaller or less
 #: ("Damascus" in an article about the US is still Syria's, not Maryland's).
 PREFER_RATIO = 20
@@ -178,14 +186,14 @@ class Gazetteer:
         return _load()
 
     # ------------------------------------------------------------------ queries
-    def lookup(self, name: str, prefer: Sequence[str] = ()) -> list[Place]:
-        """Return the places called ``name``, best first.
+    def lookup(self, name: str, prefer: Sequence[str] = (), *, alternates: bool = True) -> list[Place]:
+        """Return the places called ``name``, best first (``alternates=False``: GeoNames names and aliases only).
 
-        Exact names (and ``COUNTRY_ALIASES``) come before alternate names. Within each, places in a ``prefer``
-        country (ISO alpha-3, earlier is stronger) come first, then countries before regions before cities, then
-        the more populous. Two guards keep the preference from overreaching: a city never outranks a country of
-        the same name ("Lebanon", Pennsylvania), and a preferred city loses its edge to a namesake
-        ``PREFER_RATIO`` times larger.
+        Exact names (and the ``*_ALIASES``) come before alternate names. Within each, places in a ``prefer``
+        country (ISO alpha-3, earlier is stronger) come first, then countries before regions before cities (a
+        city of a million or more ranks beside regions), then the more populous. Two guards keep the preference
+        from overreaching: a city never outranks a country of the same name ("Lebanon", Pennsylvania), and a
+        preferred city loses its edge to a namesake ``PREFER_RATIO`` times larger.
 
         Example:
             >>> [(p.name, p.country) for p in Gazetteer.load().lookup("Tripoli", prefer=["LBN"])][:2]
@@ -194,7 +202,7 @@ class Gazetteer:
         self._ensure_index()
         key = fold(name)
         exact = self._exact.get(key, [])
-        alternate = [i for i in self._alternate.get(key, []) if i not in exact]
+        alternate = [i for i in self._alternate.get(key, []) if i not in exact] if alternates else []
         found = [(EXACT, self._places[i]) for i in exact] + [(ALTERNATE, self._places[i]) for i in alternate]
         return [place for _, place in sorted(found, key=self._ranker(found, prefer))]
 
@@ -225,6 +233,10 @@ class Gazetteer:
         self._ensure_index()
         return len(self._places)
 
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        # a pickled gazetteer (a Dask task) is the receiving process's own instance
+        return _load, ()
+
     # ------------------------------------------------------------------ ranking
     @staticmethod
     def _ranker(found: list[tuple[int, Place]], prefer: Sequence[str]) -> Any:
@@ -242,7 +254,9 @@ class Gazetteer:
                     pref = unpreferred + 1
                 elif place.population * PREFER_RATIO < largest[tier]:
                     pref = unpreferred
-            return tier, pref, KIND_RANK[place.kind], -place.population
+            kind = KIND_RANK["admin1"] if place.kind == "city" and place.population >= MILLION_CITY else \
+                KIND_RANK[place.kind]
+            return tier, pref, kind, -place.population
 
         return key
 
@@ -291,7 +305,8 @@ class Gazetteer:
             admin1 = states.get(code) if iso2 == "US" else _UK_NATIONS.get(code) if iso2 == "GB" else None
             place = Place(record["name"], iso3, admin1, float(record["latitude"]), float(record["longitude"]),
                           int(record["geonameid"]), "city", int(record["population"] or 0))
-            self._add(place, (record["name"],), record.get("alternatenames") or ())
+            names = (record["name"], *CITY_ALIASES.get(place.geonameid or 0, ()))
+            self._add(place, names, record.get("alternatenames") or ())
 
 
 @functools.lru_cache(maxsize=1)
