@@ -20,6 +20,7 @@ from .actors.coref import ArticleMemory
 from .actors.groups import ArticleGroups
 from .actors.resolver import SentenceActors
 from .events.dates import event_date
+from .ingest.dates import dateline_length
 from .events.extractor import Draft, extract
 from .events.modality import SAY, modality_of
 from .events.ontology import cameo_entry, intensity, quad_class
@@ -107,7 +108,7 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Event]:
         """Code articles lazily, yielding events in article and sentence order."""
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((a.text[dateline_length(a.text):], a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield from self.code_doc(doc, article, default_date)
 
@@ -121,11 +122,15 @@ class Coder:
         day = article.date or default_date
         groups = ArticleGroups()
         memory = ArticleMemory()
-        for index, sent in enumerate(doc.sents):
+        sentences = list(doc.sents)
+        readers = [SentenceActors(sent, self.dictionary, day, groups, memory) for sent in sentences]
+        for index, (sent, actors) in enumerate(zip(sentences, readers)):
+            groups.learn(sent, actors.resolve, index)  # first pass: groups may be named after they act
+        for index, (sent, actors) in enumerate(zip(sentences, readers)):
             if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
+                memory.sentence += 1
                 continue
-            actors = SentenceActors(sent, self.dictionary, day, groups, memory)
-            groups.learn(sent, actors.resolve)
+            groups.at(index)
             memory.quote(sent, _speaker_of(sent, actors))
             seen: set[tuple[object, ...]] = set()
             for draft in extract(sent, self.patterns, actors, strict=self.strict):

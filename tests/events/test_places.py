@@ -119,6 +119,8 @@ def test_city_with_coordinates(place: Any) -> None:
      "admin1"),
     ("Gunmen stormed a hotel in Kenya's capital on Monday.", "stormed", "Nairobi", "KEN", "city"),
     ("Gunmen stormed a hotel in the Kenyan capital.", "stormed", "Nairobi", "KEN", "city"),
+    ("In the capital of Kenya, gunmen stormed a hotel.", "stormed", "Nairobi", "KEN", "city"),
+    ("Diplomats gathered at the UN headquarters in New York.", "gathered", "New York City", "USA", "city"),
     ("Aircraft bombed rebel camps in Iraq's Anbar province.", "bombed", "Anbar", "IRQ", "admin1"),
     ("Obama received Abe in Washington on Monday.", "received", "Washington", "USA", "city"),
     ("Government troops recaptured Ramadi on Sunday.", "recaptured", "Ramadi", "IRQ", "city"),

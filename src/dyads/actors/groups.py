@@ -20,13 +20,27 @@ GROUP_NOUNS = frozenset({"partner", "ally", "coalition", "alliance", "country", 
 
 
 class ArticleGroups:
-    """Groups of actors named in one article, most recent last."""
+    """Groups of actors named in one article.
+
+    Learn every sentence first (``learn`` with its index), then read: a group reference resolves to the group
+    named most recently before it, or failing that to one named in the next two sentences ("A US-led alliance
+    of 10 countries forged a coalition. [...] the 10 partners - the United States, Britain, ... - announced").
+    """
 
     def __init__(self) -> None:
         self.members: tuple[Actor, ...] = ()
         self.label: str | None = None
+        self.found: list[tuple[int, tuple[Actor, ...]]] = []
+        self.current = 0
 
-    def learn(self, sent: SpacySpan, resolve) -> None:  # type: ignore[no-untyped-def]
+    def at(self, index: int) -> None:
+        """Move to sentence ``index``: pick the group its references point at."""
+        self.current = index
+        before = [m for i, m in self.found if i <= index]
+        after = [m for i, m in self.found if index < i <= index + 2]
+        self.members = before[-1] if before else after[0] if after else ()
+
+    def learn(self, sent: SpacySpan, resolve, index: int | None = None) -> None:  # type: ignore[no-untyped-def]
         """Remember the longest list of three or more resolved countries in a sentence that names a group."""
         if not any(t.lemma_.lower() in GROUP_NOUNS for t in sent):
             return
@@ -45,6 +59,8 @@ class ArticleGroups:
             self.members = tuple(best)
             noun = next((t for t in sent if t.lemma_.lower() in GROUP_NOUNS), None)
             self.label = noun.text if noun is not None else None
+            if index is not None:
+                self.found.append((index, self.members))
 
     def resolve(self, head: Token, text: str, start: int, end: int) -> Actor | None:
         """Return the group actor for a definite group noun ("the partners"), or None."""
@@ -54,7 +70,11 @@ class ArticleGroups:
             return None
         if not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
             return None
-        for child in head.children:  # "the two countries" is not a group of ten
+        counted = list(head.children)
+        for prep in head.children:  # "an alliance of 10 countries"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                counted += [g for p in prep.children if p.dep_ == "pobj" for g in p.children]
+        for child in counted:  # "the two countries" is not a group of ten
             if child.dep_ == "nummod" and child.like_num:
                 value = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                          "ten": 10}.get(child.lower_)

@@ -26,7 +26,7 @@ __all__ = ["SentenceActors", "np_tokens", "phrase_span"]
 #: Dependencies that belong to a noun phrase's core (they can name its country or sector).
 CORE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "flat", "nn"})
 #: Dependencies cut from an actor's displayed words (clauses, appositions and coordinated phrases).
-CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis", "dep", "mark"})
+CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "dep", "mark"})
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
 #: nouns that name acts, things or places, never actors: "Putin's offer", "Iran's economy"
@@ -255,10 +255,23 @@ class SentenceActors:
                 node = node.head
         return self.memory.pronoun(pron) if self.memory is not None else None
 
+    def _unnamed(self, head: Token) -> Actor | None:
+        """Words for a speaker the dictionaries do not know ("sources in Tehran"), with the country its
+        prepositional phrase names, if any; None for pronouns."""
+        if head.pos_ == "PRON":
+            return None
+        start, end = phrase_span(np_tokens(head), head)
+        doc = head.doc
+        s0 = self.sent.start_char
+        country = self._country_from_preps(head)
+        return Actor(text=doc[start:end].text, start=doc[start].idx - s0,
+                     end=doc[end - 1].idx + len(doc[end - 1].text) - s0, country=country, code=country,
+                     entry="unresolved")
+
     def resolve_speaker(self, head: Token) -> Actor | None:
         """Resolve who is quoted; several named people in the phrase ("Secretary of State John Kerry and Defence
         Secretary Chuck Hagel said") become one actor whose members are each of them."""
-        actor = self.resolve(head)
+        actor = self.resolve(head) or self._unnamed(head)
         doc = head.doc
         lo = min(head.left_edge.i, *(c.left_edge.i for c in head.conjuncts)) if head.conjuncts else head.left_edge.i
         hi = max([head.i, *(c.i for c in head.conjuncts)])

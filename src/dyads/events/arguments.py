@@ -44,8 +44,15 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _acronym_aux(tok: Token) -> bool:
+    """An all-capitals name the parser took for an auxiliary: "the IS captured" parsed as "is captured"."""
+    return tok.dep_ in ("aux", "auxpass") and len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is passive ("were attacked")."""
+    if any(_acronym_aux(c) for c in verb.children):
+        return False
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -103,6 +110,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if verb.dep_ == "acl":  # "militias backed by Iran" handled by agent; bare passive acl has none
             return None
     else:
+        for child in verb.children:
+            if _acronym_aux(child):
+                return child
         for child in verb.children:
             if child.dep_ in SUBJ:
                 if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":

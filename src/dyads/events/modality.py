@@ -40,6 +40,8 @@ def _negated(tok: Token) -> bool:
 
 
 def _speaker(say: Token) -> Token | None:
+    if say.dep_ == "pcomp" and say.head.lower_ == "as" and say.head.head.pos_ in ("NOUN", "PROPN"):
+        return say.head.head  # "quoted sources in Tehran as saying": the sources speak
     for child in say.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child

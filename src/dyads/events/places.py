@@ -115,7 +115,7 @@ class _Context:
         for s, c, n in others:
             if n and s in located:
                 return c
-        for s, c, n in others:
+        for _, c, n in others:
             if n and c in self.article:
                 return c
         if self.article:

@@ -14,7 +14,8 @@ from typing import Any
 
 from dyads.errors import InputError
 
-__all__ = ["dateline_date", "parse_date", "try_parse_date"]
+__all__ = [
+    "dateline_length","dateline_date", "parse_date", "try_parse_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,20 @@ def parse_date(value: str, *, source: str | None = None, line: int | None = None
     if parsed is None:
         raise InputError(f"{value!r} is not a date: write it as YYYY-MM-DD (e.g. 2014-09-06)", source, line)
     return parsed
+
+
+def dateline_length(text: str) -> int:
+    """Return how many characters a news dateline takes at the start of ``text`` (0 when there is none).
+
+    The coder skips it: "BARCELONA, Spain -" names where the story was filed, not who acts.
+
+    Example:
+        >>> text = "BARCELONA, Spain - A US-led alliance forged a coalition."
+        >>> text[dateline_length(text):]
+        'A US-led alliance forged a coalition.'
+    """
+    head = _DATELINE.match(text[:200])
+    return head.end() if head is not None else 0
 
 
 def dateline_date(text: str, *, reference: dt.date | None = None) -> dt.date | None:
