@@ -9,23 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from . import __version__, settings
-from .actors.dictionary import ActorDictionary
 from .actors.coref import ArticleMemory
+from .actors.dictionary import ActorDictionary
 from .actors.groups import ArticleGroups
 from .actors.resolver import SentenceActors
 from .events.dates import event_date
-from .ingest.dates import dateline_length
 from .events.extractor import Draft, extract
 from .events.modality import SAY, modality_of
 from .events.ontology import cameo_entry, intensity, quad_class
 from .events.patterns import load_patterns
 from .events.places import place_of
+from .ingest.dates import dateline_length
 from .nlp import load_nlp
 from .records import Article, Event, Modality, Span
 
@@ -124,8 +125,11 @@ class Coder:
         memory = ArticleMemory()
         sentences = list(doc.sents)
         readers = [SentenceActors(sent, self.dictionary, day, groups, memory) for sent in sentences]
+        mentions: Counter[str] = Counter()
         for index, (sent, actors) in enumerate(zip(sentences, readers)):
             groups.learn(sent, actors.resolve, index)  # first pass: groups may be named after they act
+            mentions.update(actors.countries())
+        about = tuple(c for c, _ in mentions.most_common(3))
         for index, (sent, actors) in enumerate(zip(sentences, readers)):
             if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
                 memory.sentence += 1
@@ -139,11 +143,11 @@ class Coder:
                 if key in seen:
                     continue
                 seen.add(key)
-                yield self._event(article, index, sent, draft, actors, day)
+                yield self._event(article, index, sent, draft, actors, day, about)
             _remember(sent, actors, memory)
 
     def _event(self, article: Article, index: int, sent, draft: Draft, actors: SentenceActors,  # type: ignore[no-untyped-def]
-               day: dt.date | None) -> Event:
+               day: dt.date | None, about: tuple[str, ...] = ()) -> Event:
         entry = cameo_entry(draft.cameo)
         assert entry is not None
         ptype = draft.type or entry.type
@@ -195,7 +199,7 @@ class Coder:
             quad_class=quad_class(ptype),
             intensity=intensity(cameo),
             trigger=Span(trig.text, trig.start_char - s0, trig.end_char - s0),
-            location=place_of(sent, doc[draft.trigger_start], actors),
+            location=place_of(sent, doc[draft.trigger_start], actors, article_countries=about),
             modality=modality,
             confidence=draft.confidence,
             coder=self.coder_id,

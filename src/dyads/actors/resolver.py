@@ -17,8 +17,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Actor
-from .dictionary import ActorDictionary, Entry, split_code
 from .coref import ArticleMemory
+from .dictionary import ActorDictionary, Entry, split_code
 from .groups import ArticleGroups
 
 __all__ = ["SentenceActors", "np_tokens", "phrase_span"]
@@ -153,6 +153,20 @@ class SentenceActors:
         """Return the dictionary entry covering a token, if any."""
         hit = self.hits.get(token.i)
         return hit.entry if hit else None
+
+    def countries(self) -> list[str]:
+        """The countries this sentence names (one per dictionary hit), for the article's main countries."""
+        out: list[str] = []
+        seen: set[int] = set()
+        for hit in self.hits.values():
+            if hit.entry is None or id(hit) in seen:
+                continue
+            seen.add(id(hit))
+            code = hit.entry.code_on(self.day)
+            country = split_code(code)[0] if code else None
+            if country:
+                out.append(country)
+        return out
 
     def kind_at(self, token: Token) -> str | None:
         """The dictionary kind (person, country, group, ...) of the entry covering a token, if any."""
