@@ -240,7 +240,7 @@ class _Sentence:
             return None
         obj_lemma = _lemma(obj) if obj is not None else ""
         fallback = self.p.fallback.get((lemma, obj_lemma)) or self.p.fallback.get((lemma, ""))
-        if fallback is None or cameo_entry(fallback) is None:
+        if fallback is None or cameo_entry(fallback) is None or lemma in self.p.fallback_stop:
             return None
         target = obj or prep_object(verb, TARGET_PREPS)
         if target is None:

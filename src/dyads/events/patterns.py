@@ -71,6 +71,7 @@ class PatternSet:
     frames: dict[str, Pattern]
     fallback: dict[tuple[str, str], str]  # (verb lemma, object lemma or "") -> CAMEO, from cameo_verbs.tsv
     known: frozenset[str] = frozenset()  # every trigger lemma, to repair lemmatizer slips
+    fallback_stop: frozenset[str] = frozenset()  # verbs the fallback table must not code (cameo_verbs_stop.txt)
 
     def verb(self, lemma: str) -> Pattern | None:
         """Return the hand-written verb pattern for a lemma, if any."""
@@ -205,6 +206,8 @@ def load_patterns(user_files: Sequence[str | Path] = ()) -> PatternSet:
             target[lemma] = pattern
     fallback = _read_fallback()
     known = frozenset(verbs) | frozenset(frames) | frozenset(light) | frozenset(k[0] for k in fallback)
-    result = PatternSet(verbs, nouns, frozenset(light), frames, fallback, known)
+    stop_file = resources.files("dyads") / "data" / "patterns" / "cameo_verbs_stop.txt"
+    stop = frozenset(line.split("#", 1)[0].strip() for line in stop_file.read_text(encoding="utf-8").splitlines())
+    result = PatternSet(verbs, nouns, frozenset(light), frames, fallback, known, stop - {""})
     _CACHE[key] = result
     return result
