@@ -81,9 +81,10 @@ def _rows(events):  # type: ignore[no-untyped-def]
     def who(actor):  # type: ignore[no-untyped-def]
         if actor is None:
             return "-"
-        if actor.members:
-            return "+".join(sorted(m.country or m.code or "?" for m in actor.members))
-        return actor.code or "?"
+        group = f"/{len(actor.members)}" if actor.members else ""
+        if actor.code:
+            return actor.code + group
+        return "+".join(sorted(m.country or m.code or "?" for m in actor.members)) or "?"
 
     return sorted(f"{e.sentence_index}\t{who(e.source)}\t{e.type}\t{e.cameo}\t{who(e.target)}\t{e.trigger.text}"
                   for e in events)

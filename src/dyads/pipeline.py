@@ -71,8 +71,9 @@ def _remember(sent, actors: SentenceActors, memory: ArticleMemory) -> None:  # t
 def event_id(doc_id: str, sentence_index: int, draft: Draft) -> str:
     """Return a stable id: the same article, sentence, words and code give the same id across runs and machines."""
     tgt = f"{draft.target.start}:{draft.target.end}" if draft.target else "-"
+    who = f"{draft.source.code}>{draft.target.code if draft.target else '-'}"  # members of a group share words
     key = (f"{doc_id}|{sentence_index}|{draft.trigger_start}|{draft.source.start}:{draft.source.end}|{tgt}|"
-           f"{draft.cameo}|{RULESET}")
+           f"{who}|{draft.cameo}|{RULESET}")
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -138,8 +139,9 @@ class Coder:
             memory.quote(sent, _speaker_of(sent, actors))
             seen: set[tuple[object, ...]] = set()
             for draft in extract(sent, self.patterns, actors, strict=self.strict):
-                key = (draft.trigger_start, draft.source.start, draft.source.end,
-                       draft.target.start if draft.target else None, draft.target.end if draft.target else None)
+                key = (draft.trigger_start, draft.source.start, draft.source.end, draft.source.code,
+                       draft.target.start if draft.target else None, draft.target.end if draft.target else None,
+                       draft.target.code if draft.target else None)
                 if key in seen:
                     continue
                 seen.add(key)

@@ -18,8 +18,9 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .coref import ArticleMemory
-from .dictionary import ActorDictionary, Entry, split_code
+from .dictionary import ActorDictionary, Entry, country_name, split_code
 from .groups import ArticleGroups
+from .membership import members_on
 
 __all__ = ["SentenceActors", "np_tokens", "phrase_span"]
 
@@ -232,16 +233,11 @@ class SentenceActors:
         doc = head.doc
         s0 = self.sent.start_char
         span_text = doc[start:end].text
-        return Actor(
-            text=span_text,
-            start=doc[start].idx - s0,
-            end=doc[end - 1].idx + len(doc[end - 1].text) - s0,
-            name=name,
-            country=country,
-            sector=sector,
-            code=code,
-            entry=entry_id,
-        )
+        a0, a1 = doc[start].idx - s0, doc[end - 1].idx + len(doc[end - 1].text) - s0
+        members = tuple(Actor(text=span_text, start=a0, end=a1, name=country_name(c), country=c, code=c,
+                              entry="groups.yaml") for c in members_on(code, self.day))
+        return Actor(text=span_text, start=a0, end=a1, name=name, country=country, sector=sector, code=code,
+                     members=members, entry=entry_id)
 
     def _pronoun(self, pron: Token) -> Actor | None:
         """Resolve a pronoun: first the subject of an enclosing clause in the same sentence ("Khamenei authorized

@@ -351,19 +351,27 @@ class _Sentence:
         elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
-            source = self.actors.resolve(s_tok)
-            if source is None or (source.code is None and not source.members and self.strict):
+            resolved = self.actors.resolve(s_tok)
+            if resolved is None or (resolved.code is None and not resolved.members and self.strict):
                 continue
-            target = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
-            if target is not None and target.code is None:
-                target = self._placed(target, main, act.trigger, *(main.doc[i] for i in act.used))
+            for source in _per_member(resolved):
+                self._draft(act, source, s_tok, t_tok, main)
+
+    def _draft(self, act: Act, source: Actor, s_tok: Token, t_tok: Token | None, main: Token) -> None:
+        """Add the draft of one (source, target) pair; an ad-hoc group target also counts once per member."""
+        resolved = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
+        if resolved is not None and resolved.code is None:
+            resolved = self._placed(resolved, main, act.trigger, *(main.doc[i] for i in act.used))
+        targets: list[Actor | None] = list(_per_member(resolved)) if resolved is not None else [None]
+        for target in targets:
             if act.pattern is None and (source.code is None or target is None or target.code is None):
                 continue  # the CAMEO verb table is a fallback: only between actors the dictionaries know
             if target is not None and target.start == source.start and target.end == source.end:
-                continue
+                if not (source.members and target.country != source.country):
+                    continue
             conf = act.confidence - (0.15 if source.code is None else 0) - (
                 0.1 if target is not None and target.code is None else 0)
-            draft = Draft(
+            self.drafts.append(Draft(
                 trigger_start=act.trigger.i,
                 trigger_end=act.trigger.i + 1,
                 main=main.i,
@@ -376,8 +384,7 @@ class _Sentence:
                 type=act.pattern.type if act.pattern is not None and act.pattern.type else None,
                 mode=act.pattern.mode if act.pattern is not None and act.pattern.mode else None,
                 future=act.future,
-            )
-            self.drafts.append(draft)
+            ))
 
     def _placed(self, target: Actor, *verbs: Token) -> Actor:
         """An unnamed target in a named country takes that country: "attack hideouts in Afghanistan"."""
@@ -434,6 +441,16 @@ class _Sentence:
             self.used.update(act.used)
             self.emit(act, src, tok.head if tok.head.pos_ == "VERB" else tok)
         return self.drafts
+
+
+def _per_member(actor: Actor) -> list[Actor]:
+    """An ad-hoc group ("the partners", a list named earlier) acts as each of its members: one event per member,
+    each source carrying the member's country and code and the whole group in ``members``. A standing group with
+    its own code (NATO, the EU) acts as itself, with its members listed."""
+    if actor.code is not None or not actor.members:
+        return [actor]
+    return [replace(actor, name=m.name or m.text, country=m.country, sector=m.sector, code=m.code,
+                    entry=f"group:{actor.text}") for m in actor.members]
 
 
 def _consequence_of(verb: Token, triggers: set[int], loose: bool = False) -> bool:
