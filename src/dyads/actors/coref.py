@@ -45,14 +45,14 @@ class _Seen:
 
 
 def _kind(actor: Actor, head: Token, entry_kind: str | None) -> str:
-    if actor.members or head.tag_ in ("NNS", "NNPS"):
-        return "plural"
-    if entry_kind == "person" or head.ent_type_ == "PERSON":
-        return "person"
     sector = actor.sector or ""
     code = actor.code or ""
-    if sector in ARMED_SECTORS or code.startswith(("NSA", "IMG")):
+    if sector in ARMED_SECTORS or code.startswith(("NSA", "IMG")) or entry_kind == "group":
         return "group"
+    if actor.members or head.tag_ in ("NNS", "NNPS"):
+        return "plural"
+    if entry_kind == "person" or head.ent_type_ == "PERSON" or head.lemma_.lower() in TITLES:
+        return "person"  # "Canada's foreign minister" ... "she"
     return "thing"
 
 
