@@ -74,7 +74,7 @@ class ArticleMemory:
         # unknown name is remembered as a blocker, so a pronoun does not reach past it to an older actor
         known = actor if actor.members or (actor.code and not actor.code.startswith("---")) else None
         self.seen.append(_Seen(known, _kind(actor, head, entry_kind), titles, self.sentence))
-        del self.seen[:-60]
+        del self.seen[:-400]
 
     def quote(self, sent: SpacySpan, speaker: Actor | None) -> None:
         """Track quotations: a sentence with a say-verb and a speaker opens one; a sentence that starts with a
@@ -110,9 +110,18 @@ class ArticleMemory:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         if lemma in ARMED:
-            for seen in reversed(self.seen):
-                if seen.kind == "group" and seen.actor is not None:
-                    return self._as(seen.actor, head)
+            # the article's most mentioned armed group (ties: the latest): "the militants" is the group the story
+            # is about, not whichever armed group was named last
+            counts: dict[str, int] = {}
+            latest: dict[str, Actor] = {}
+            for seen in self.seen:
+                if seen.kind == "group" and seen.actor is not None and seen.actor.code:
+                    counts[seen.actor.code] = counts.get(seen.actor.code, 0) + 1
+                    latest[seen.actor.code] = seen.actor
+            if counts:
+                order = {code: i for i, code in enumerate(latest)}
+                best = max(counts, key=lambda code: (counts[code], order[code]))
+                return self._as(latest[best], head)
         if lemma in TITLES:
             for seen in reversed(self.seen):
                 if seen.kind == "person" and lemma in seen.titles and seen.actor is not None:
