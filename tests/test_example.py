@@ -96,3 +96,40 @@ def test_golden_file(events):  # type: ignore[no-untyped-def]
         GOLDEN.write_text("\n".join(rows) + "\n", encoding="utf-8")
     expected = GOLDEN.read_text(encoding="utf-8").splitlines()
     assert rows == expected, "output changed: review it, then DYADS_UPDATE_GOLDEN=1 pytest tests/test_example.py"
+
+
+# ---- issue 3: modality, groups, coreference, dates, places on the same article
+
+
+def test_iran_us_cooperation_is_reported_and_hedged(events):  # type: ignore[no-untyped-def]
+    coop = [e for e in events if e.type == "COOPERATE" and e.source.country == "IRN"
+            and e.target is not None and e.target.country == "USA"]
+    assert any(e.modality.reported and e.modality.hedged and e.modality.attributed_to is not None for e in coop)
+
+
+def test_us_strikes_dated_august_in_iraq(events):  # type: ignore[no-untyped-def]
+    strikes = [e for e in events if e.type == "ASSAULT" and e.source.country == "USA"
+               and e.target is not None and e.target.code == "NSAISI"]
+    assert any(e.date == "2014-08" and e.date_precision == "month" and e.location is not None
+               and e.location.country == "IRQ" for e in strikes)
+
+
+def test_islamic_state_acts_against_minorities(events):  # type: ignore[no-untyped-def]
+    assert any(e.source.code == "NSAISI" and e.type in ("ASSAULT", "COERCE") for e in events)
+
+
+def test_coalition_forms_on_friday(events):  # type: ignore[no-untyped-def]
+    forming = [e for e in events if e.sentence_index == 0 and e.trigger.text == "coalition"]
+    assert forming and all(e.date == "2014-09-05" and e.date_precision == "day" for e in forming)
+    assert len({e.source.country for e in forming} & PARTNERS) >= 8
+
+
+def test_task_force_announcement_is_future(events):  # type: ignore[no-untyped-def]
+    quoted = [e for e in events if "task force" in e.sentence]
+    assert quoted and all(e.modality.future for e in quoted)
+    assert all(e.source.country == "USA" for e in quoted)  # "we" in the US statement
+
+
+def test_partners_are_cooperative_sources(events):  # type: ignore[no-untyped-def]
+    cooperative = {e.source.country for e in events if e.quad_class in (1, 2)}
+    assert len(cooperative & PARTNERS) >= 8
