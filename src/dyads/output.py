@@ -55,10 +55,12 @@ def flatten(event: Event) -> dict[str, Any]:
 def _who(actor: Actor | None) -> str:
     if actor is None:
         return "-"
-    if actor.members:
+    label = actor.code or "?"
+    if actor.members and actor.code:
+        label += f", 1 of {len(actor.members)}" if (actor.entry or "").startswith("group:") else \
+            f", {len(actor.members)} members"
+    elif actor.members:
         label = "group: " + ", ".join(m.country or m.code or "?" for m in actor.members)
-    else:
-        label = actor.code or "?"
     return f"{actor.text} [{label}]"
 
 
