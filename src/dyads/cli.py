@@ -70,8 +70,10 @@ def main() -> None:
 @click.option("--encoding", help="Encoding of text inputs that are not UTF-8 (e.g. latin-1).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors on stderr.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("--db", metavar="PATH", help="Store events in this DuckDB file (idempotent, resumable), not stdout.")
 def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | None, actor_files: tuple[str, ...],
-         pattern_files: tuple[str, ...], encoding: str | None, quiet: bool, verbose: int) -> None:
+         pattern_files: tuple[str, ...], encoding: str | None, quiet: bool, verbose: int,
+         db: str | None = None) -> None:
     """Code articles into events.
 
     INPUTS are .txt files (first line is the title), .jsonl/.json files (one {"id", "text", "title", "date"}
@@ -82,6 +84,7 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
       dyads code examples/coalition_article.txt --date 2014-09-06 --format table
       dyads code articles.jsonl -o events.jsonl
       dyads code news/ --actors my_actors.csv --format csv -o events.csv
+      dyads code news.jsonl.gz --db news.duckdb
     """
     _setup_logging(verbose, quiet)
     day = _parse_day(date_)
@@ -97,6 +100,10 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
     except DyadsError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    if db is not None:  # issue 4: events go to the store (dyads.cli_store), not to stdout
+        from .cli_store import code_into_db
+
+        sys.exit(code_into_db(coder, inputs, db, day, encoding, quiet))
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     writer = EventWriter(stream, fmt)
     articles = 0
@@ -237,6 +244,10 @@ def settings_cmd() -> None:
     for setting in settings.SETTINGS.values():
         click.echo(f"{setting.name:<16} {settings.get(setting.name)!s:<26} {setting.env:<22} {setting.help}")
 
+
+from .cli_store import register as _register_store  # noqa: E402 - issue 4: query, sql, export, relations, coalitions
+
+_register_store(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,6 +12,7 @@ __all__ = [
     "DyadsError",
     "InputError",
     "ModelNotInstalledError",
+    "StoreError",
     "UsageError",
 ]
 
@@ -69,3 +70,15 @@ class UsageError(DyadsError):
 
 class ModelNotInstalledError(DyadsError):
     """The spaCy pipeline package is missing."""
+
+
+class StoreError(DyadsError):
+    """The event store cannot be opened, written or queried; ``path`` names the database file."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)
+        self.reason = message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.reason, self.path))

@@ -22,6 +22,9 @@ __all__ = [
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
+#: nouns of speech acts whose clause speaks for whoever issued them ("issued a statement calling on ...")
+SPEECH_NOUNS = frozenset({"statement", "communique", "declaration", "letter", "message", "appeal", "resolution",
+                          "report", "note", "release", "announcement", "speech", "address", "tweet", "post"})
 #: verbs whose object is the subject of their infinitive ("urged Iran to attack")
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "encourage", "invite", "persuade", "order",
                             "force", "tell", "allow", "permit", "help", "implore", "appeal", "request", "command",
@@ -118,6 +121,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                     return verb.head
                 return child
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
+            return subject_of(verb.head.head, depth + 1)  # "issued a statement calling on X": the issuer calls
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
     head = verb.head
