@@ -56,7 +56,7 @@ def _jsonable(value: Any) -> Any:
 
 def write_rows(names: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str = "") -> None:
     """Print rows to stdout as JSON lines, CSV or a terminal table."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         for row in rows:
             out.write(json.dumps({n: _jsonable(v) for n, v in zip(names, row)}, ensure_ascii=False, default=str)
@@ -151,7 +151,7 @@ def query(db: str, actor: str | None, source: str | None, target: str | None, ty
                    until=_day(until, "--until"), text=text, limit=limit, one_a_day=one_a_day)
     with _open(db) as store:
         try:
-            writer = EventWriter(click.get_text_stream("stdout"), fmt)
+            writer = EventWriter(sys.stdout, fmt)
             writer.write(query_events(store, q))
             writer.close()
         except DyadsError as exc:
@@ -201,7 +201,7 @@ def export_cmd(db: str, fmt: str, output: str, one_a_day: bool) -> None:
 
     with _open(db) as store:
         try:
-            target: Any = click.get_text_stream("stdout") if output == "-" else output
+            target: Any = sys.stdout if output == "-" else output
             n = export(store, fmt, target, EventQuery(one_a_day=one_a_day))
         except DyadsError as exc:
             _fail(exc)

@@ -205,8 +205,8 @@ def test_plover_records_use_plover_fields_and_merge_ad_hoc_groups(store: EventSt
 def test_parquet_jsonl_csv_exports(store: EventStore, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    assert export(store, "parquet", tmp_path / "e.parquet", EventQuery(one_a_day=True)) == 12
-    assert pq.read_table(tmp_path / "e.parquet").num_rows == 12
+    assert export(store, "parquet", tmp_path / "e.parquet", EventQuery(one_a_day=True)) == 13
+    assert pq.read_table(tmp_path / "e.parquet").num_rows == 13
     assert export(store, "jsonl", tmp_path / "e.jsonl") == 13
     assert json.loads((tmp_path / "e.jsonl").read_text().splitlines()[0])["event_id"] == "e1"
     assert export(store, "csv", tmp_path / "e.csv") == 13

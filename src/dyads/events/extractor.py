@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..actors.resolver import SentenceActors
 from ..records import Actor
-from .arguments import conjuncts, direct_object, is_passive, noun_source, prep_object, subject_of
+from .arguments import agent_of, conjuncts, direct_object, is_passive, noun_source, prep_object, subject_of
 from .ontology import cameo_entry
 from .patterns import Pattern, PatternSet
 
@@ -27,6 +27,10 @@ INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
 MUTUAL_LIGHTS = frozenset({"hold", "have", "sign", "forge", "seal", "establish", "begin", "start", "launch", "resume",
                            "conclude", "reach", "open", "enter", "deepen", "strengthen", "expand", "boost",
                            "restore", "continue", "build", "form", "strike", "finalize", "finalise"})
+#: weapons and strikes that stand for whoever used them when they are a sentence's subject
+WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "strike", "airstrike", "bomb", "drone", "jet", "plane",
+                          "fire", "artillery", "shelling", "warplane", "aircraft", "helicopter", "tank", "mortar",
+                          "raid", "attack", "bombardment", "barrage", "gunfire", "troop", "force"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 #: planning verbs whose infinitive states an intention (CAMEO codes "express intent" / "threaten")
 INTENT_PLAN = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "prepare", "wish", "mean", "propose"})
@@ -351,11 +355,29 @@ class _Sentence:
         elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
-            resolved = self.actors.resolve(s_tok)
+            resolved = self.actors.resolve(s_tok) or self._weapon_user(s_tok)
             if resolved is None or (resolved.code is None and not resolved.members and self.strict):
                 continue
             for source in _per_member(resolved):
                 self._draft(act, source, s_tok, t_tok, main)
+
+    def _weapon_user(self, tok: Token) -> Actor | None:
+        """A weapon or strike as the subject acts for whoever used it: "missiles fired by the Israeli military",
+        "Syrian regime air strikes" (the phrase keeps its words, coded as the user)."""
+        if _lemma(tok) not in WEAPON_NOUNS:
+            return None
+        user = noun_source(tok)
+        if user is None:
+            acl = next((c for c in tok.children if c.dep_ == "acl"), None)
+            user = agent_of(acl) if acl is not None else None
+        actor = self.actors.resolve(user) if user is not None else None
+        if actor is None or actor.code is None:
+            return None
+        phrase = self.actors.resolve(tok, deep=True)
+        if phrase is None:
+            return actor
+        return replace(phrase, name=actor.name, country=actor.country, sector=actor.sector, code=actor.code,
+                       entry=actor.entry, members=actor.members)
 
     def _draft(self, act: Act, source: Actor, s_tok: Token, t_tok: Token | None, main: Token) -> None:
         """Add the draft of one (source, target) pair; an ad-hoc group target also counts once per member."""
@@ -396,6 +418,20 @@ class _Sentence:
                     return replace(target, country=place.country, code=place.country, entry=place.entry)
         return target
 
+    def _lend_target(self, verb: Token, act: Act) -> None:
+        """Give the victims of a consequence clause to the act it spells out, when that act named no target."""
+        if act.target is None:
+            return
+        head = verb
+        while head.dep_ in ("conj", "advcl") and head.head is not head and head.i not in self.conflict_triggers:
+            head = head.head
+        target = self.actors.resolve(act.target, deep=True)
+        if target is None:
+            return
+        for n, draft in enumerate(self.drafts):
+            if draft.main == head.i and draft.target is None:
+                self.drafts[n] = replace(draft, target=target)
+
     def run(self) -> list[Draft]:
         for tok in self.sent:
             if tok.pos_ != "VERB" or tok.i in self.used:
@@ -411,6 +447,7 @@ class _Sentence:
                 continue
             if act.cameo[:2] in ("18", "19", "20") and _consequence_of(
                     tok, self.conflict_triggers, loose=act.pattern_id == "assault.kill"):
+                self._lend_target(tok, act)  # "carried out air strikes in Mosul, killing IS fighters"
                 continue  # "attacked the base, killing 17 soldiers": one event, not two
             self.used.update(act.used)
             if act.cameo[:2] in ("17", "18", "19", "20"):

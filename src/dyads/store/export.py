@@ -64,7 +64,8 @@ def _fmt(value: Any) -> str:
     return str(value).replace("\t", " ").replace("\n", " ")
 
 
-def gdelt_row(event: Event, article: dict[str, Any] | None = None, counts: tuple[int, int, int] = (1, 1, 1)) -> list[str]:
+def gdelt_row(event: Event, article: dict[str, Any] | None = None,
+              counts: tuple[int, int, int] = (1, 1, 1)) -> list[str]:
     """Return the 61 GDELT 2.0 event-table fields of an event, as strings (empty where dyads does not know)."""
     row: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS)
     row["GLOBALEVENTID"] = _gdelt_id(event.event_id)
@@ -174,7 +175,7 @@ def export(store: EventStore, fmt: str, output: str | Path | IO[str], query: Eve
         import pyarrow.parquet as pq
 
         sql, params = query.sql()
-        table = store.con.execute(sql, params).to_arrow_table()
+        table = store.con.sql(sql, params=params).to_arrow_table()
         pq.write_table(table, str(output))
         return int(table.num_rows)
     stream: IO[str] = (open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115

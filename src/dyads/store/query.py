@@ -84,7 +84,8 @@ class EventQuery:
         if where:
             sql += " WHERE " + " AND ".join(where)
         if self.one_a_day:
-            sql += f" QUALIFY row_number() OVER (PARTITION BY {_ONE_A_DAY} ORDER BY doc_id, sentence_index, event_id) = 1"
+            sql += (f" QUALIFY row_number() OVER (PARTITION BY {_ONE_A_DAY} "
+                    "ORDER BY doc_id, sentence_index, event_id) = 1")
         sql += " ORDER BY day NULLS LAST, doc_id, sentence_index, event_id"
         if self.limit is not None:
             if self.limit < 0:

@@ -112,8 +112,8 @@ class EventStore:
         if not latest:
             return 0
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        articles = []
-        events_rows = []
+        articles: list[dict[str, Any]] = []
+        events_rows: list[dict[str, Any]] = []
         for article, events in latest.values():
             who = coder or (events[0].coder if events else None)
             articles.append(article_row(article, len(events), who, now))

@@ -2,7 +2,8 @@
 
 Events join a story when they share the directed dyad (source and target actor codes) and the PLOVER type, their
 dates lie within a day of the story's previous event, and their location country agrees where both are known.
-Negated events ("did not attack") take no part. Per-article events stay in ``events``; ``stories`` holds one row
+Negated events ("did not attack") take no part, and events between actors of unknown country ("---GOV") only
+merge within one article. Per-article events stay in ``events``; ``stories`` holds one row
 per story with GDELT-like counts (mentions: events, sources: distinct outlets, articles: distinct articles) and the
 ids of its articles and events; ``story_events`` maps each event to its story.
 """
@@ -78,12 +79,18 @@ class Story:
         }  # fmt: skip
 
 
+def _vague(actor: str | None) -> bool:
+    return not actor or actor.startswith("---")
+
+
 def build_stories(store: EventStore) -> list[Story]:
     """Group the store's events into stories (see the module docstring for the rule)."""
     stories: list[Story] = []
-    open_by_key: dict[tuple[str, str, str], list[Story]] = {}
+    open_by_key: dict[tuple[str, ...], list[Story]] = {}
     for row in store.rows(_ROWS):
         key = (row["src"], row["tgt"], row["type"])
+        if _vague(row["src"]) and _vague(row["tgt"]):
+            key = (*key, row["doc_id"])  # "a government agreed" in two articles is not one happening
         candidates = open_by_key.setdefault(key, [])
         story = next((s for s in reversed(candidates) if s.accepts(row)), None)
         if story is None:
