@@ -7,7 +7,7 @@ import pytest
 import dyads
 
 EXPECTED = [
-    "Actor", "Article", "Coder", "DataFileError", "DyadsError", "Event", "InputError", "Location", "Modality",
+    "Actor", "Article", "Coder", "DataFileError", "DyadsError", "Event", "EventStore", "InputError", "Location", "Modality",
     "Span", "UsageError", "__version__", "code_articles", "code_text",
 ]  # fmt: skip
 

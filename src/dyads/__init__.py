@@ -23,6 +23,7 @@ from .records import Actor, Article, Event, Location, Modality, Span
 
 if TYPE_CHECKING:
     from .pipeline import Coder
+    from .store import EventStore
 
 __all__ = [
     "Actor",
@@ -31,6 +32,7 @@ __all__ = [
     "DataFileError",
     "DyadsError",
     "Event",
+    "EventStore",
     "InputError",
     "Location",
     "Modality",
@@ -79,4 +81,8 @@ def __getattr__(name: str) -> object:
         from .pipeline import Coder
 
         return Coder
+    if name == "EventStore":
+        from .store import EventStore
+
+        return EventStore
     raise AttributeError(f"module 'dyads' has no attribute {name!r}")

@@ -24,6 +24,7 @@ from dyads.store import (
     code_into_store,
     export,
     query_events,
+    refresh_stories,
     run_sql,
 )
 
@@ -237,3 +238,16 @@ def test_coalitions_name_the_ten_partners_and_find_a_bloc(store: EventStore) -> 
     assert named[0]["since"] == named[0]["until"] == "2014-09-06"
     blocs = [g for g in groups if g["kind"] == "bloc"]
     assert any(len(set(b["members"]) & set(PARTNERS)) >= 8 for b in blocs)
+
+
+def test_stories_keep_apart_other_days_places_and_vague_actors() -> None:
+    s = EventStore(":memory:")
+    s.write(article("v1"), [event("v1a", "v1", actor("---GOV"), None, "AGREE", 1),
+                            event("v1b", "v1", actor("IRN"), actor("IRQ"), place="IRQ"),
+                            event("v1c", "v1", actor("IRN"), actor("IRQ"), date="2014-09-09")])
+    s.write(article("v2"), [event("v2a", "v2", actor("---GOV"), None, "AGREE", 1),
+                            event("v2b", "v2", actor("IRN"), actor("IRQ"), place="SYR"),
+                            event("v2c", "v2", actor("IRN"), actor("IRQ"), date="2014-09-10")])
+    refresh_stories(s)
+    groups = sorted(sorted(r["event_ids"]) for r in s.rows("SELECT event_ids FROM stories"))
+    assert groups == [["v1a"], ["v1b"], ["v1c", "v2c"], ["v2a"], ["v2b"]]

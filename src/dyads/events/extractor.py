@@ -349,7 +349,11 @@ class _Sentence:
             return
         reciprocal = act.reciprocal or (act.pattern is not None and act.pattern.reciprocal)
         pairs: list[tuple[Token, Token | None]] = [(s, t) for s in sources for t in targets]
-        if reciprocal and act.target is None and len(sources) > 1:
+        joint = act.cameo[:2] == "03" and len(sources) > 1 and (
+            act.target is None or not _actorish(act.target, self.actors))
+        if joint:  # "Canada and Costa Rica agreed to start negotiations": each agrees with the other
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif reciprocal and act.target is None and len(sources) > 1:
             # "Brazil and the US launched a partnership": each acts on the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
@@ -388,9 +392,9 @@ class _Sentence:
         for target in targets:
             if act.pattern is None and (source.code is None or target is None or target.code is None):
                 continue  # the CAMEO verb table is a fallback: only between actors the dictionaries know
-            if target is not None and target.start == source.start and target.end == source.end:
-                if not (source.members and target.country != source.country):
-                    continue
+            same_words = target is not None and target.start == source.start and target.end == source.end
+            if same_words and not (source.members and target is not None and target.country != source.country):
+                continue  # an actor does not act on itself (members of one group may act on each other)
             conf = act.confidence - (0.15 if source.code is None else 0) - (
                 0.1 if target is not None and target.code is None else 0)
             self.drafts.append(Draft(

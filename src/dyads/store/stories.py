@@ -88,7 +88,7 @@ def build_stories(store: EventStore) -> list[Story]:
     stories: list[Story] = []
     open_by_key: dict[tuple[str, ...], list[Story]] = {}
     for row in store.rows(_ROWS):
-        key = (row["src"], row["tgt"], row["type"])
+        key: tuple[str, ...] = (row["src"], row["tgt"], row["type"])
         if _vague(row["src"]) and _vague(row["tgt"]):
             key = (*key, row["doc_id"])  # "a government agreed" in two articles is not one happening
         candidates = open_by_key.setdefault(key, [])
