@@ -17,8 +17,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+DB ?= dyads.duckdb
+
 run: $(STAMP)
 	$(BIN)/dyads code $(EXAMPLE) --date 2014-09-06 --format table
+	$(BIN)/dyads code $(EXAMPLE) --date 2014-09-06 --db $(DB) --quiet
+	@echo "events stored in $(DB): try  $(BIN)/dyads query --db $(DB) --actor IRN --format table"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
