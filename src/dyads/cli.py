@@ -71,9 +71,18 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors on stderr.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("--db", metavar="PATH", help="Store events in this DuckDB file (idempotent, resumable), not stdout.")
+# issue 6: engines (dyads.parallel)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; more than 1 runs a process pool (same events, same event_ids).")
+@click.option("--engine", type=click.Choice(["local", "pool", "dask"]), default="local", show_default=True,
+              help="local: this process (a pool when --workers > 1); pool: a process pool; dask: a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a LocalCluster.")
+@click.option("--output-dir", type=click.Path(file_okay=False), help="With --engine dask: the workers write "
+              "partitioned JSONL here (a path every worker can write), nothing to stdout.")
 def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | None, actor_files: tuple[str, ...],
          pattern_files: tuple[str, ...], encoding: str | None, quiet: bool, verbose: int,
-         db: str | None = None) -> None:
+         db: str | None = None, workers: int = 1, engine: str = "local", scheduler: str | None = None,
+         output_dir: str | None = None) -> None:
     """Code articles into events.
 
     INPUTS are .txt files (first line is the title), .jsonl/.json files (one {"id", "text", "title", "date"}
@@ -85,6 +94,8 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
       dyads code articles.jsonl -o events.jsonl
       dyads code news/ --actors my_actors.csv --format csv -o events.csv
       dyads code news.jsonl.gz --db news.duckdb
+      dyads code news.jsonl.gz --workers 4 -o events.jsonl
+      dyads code day.jsonl.gz --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir /shared/events/day
     """
     _setup_logging(verbose, quiet)
     day = _parse_day(date_)
@@ -95,15 +106,35 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
 
     errors: list[InputError] = []
     reported = 0
+    # issue 6: --workers/--engine/--scheduler/--output-dir run the coder on a pool or Dask (dyads.parallel)
+    engine = "pool" if engine == "local" and workers > 1 else engine
+    if (scheduler or output_dir) and engine != "dask":
+        click.echo("error: --scheduler and --output-dir need --engine dask", err=True)
+        sys.exit(EXIT_USAGE)
+    if output_dir:
+        sys.exit(_code_to_dir(inputs, output_dir, day, encoding, actor_files, pattern_files, workers, scheduler,
+                              quiet))
+    from .parallel import EngineCoder
+
+    coder: Coder | EngineCoder
     try:
-        coder = Coder(actor_files=actor_files, pattern_files=pattern_files)
+        if engine == "local":
+            coder = Coder(actor_files=actor_files, pattern_files=pattern_files)
+        else:
+            coder = EngineCoder(engine, workers=workers, scheduler=scheduler, actor_files=actor_files,
+                                pattern_files=pattern_files)
     except DyadsError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     if db is not None:  # issue 4: events go to the store (dyads.cli_store), not to stdout
         from .cli_store import code_into_db
 
-        sys.exit(code_into_db(coder, inputs, db, day, encoding, quiet))
+        try:
+            status = code_into_db(coder, inputs, db, day, encoding, quiet)
+        finally:
+            if isinstance(coder, EngineCoder):
+                coder.close()
+        sys.exit(status)
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     writer = EventWriter(stream, fmt)
     articles = 0
@@ -121,9 +152,15 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
         from itertools import groupby
 
         stream_articles = read_inputs(inputs, default_date=day, encoding=encoding, errors=errors)
-        for _, group in groupby(coder.code_articles(_counting(stream_articles), default_date=day),
-                                key=lambda e: e.doc_id):
-            writer.write(list(group))
+        if isinstance(coder, EngineCoder):  # issue 6: (article, events) pairs from the pool or the cluster
+            groups = (events for _, events in coder.code_pairs(_counting(stream_articles), default_date=day)
+                      if events)
+        else:
+            groups = (list(group) for _, group in groupby(coder.code_articles(_counting(stream_articles),
+                                                                              default_date=day),
+                                                         key=lambda e: e.doc_id))
+        for group in groups:
+            writer.write(group)
             while reported < len(errors):
                 _report_input_error(errors[reported])
                 reported += 1
@@ -134,11 +171,16 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
     except KeyboardInterrupt:
         click.echo("interrupted: events written so far are kept", err=True)
         sys.exit(130)
+    except DyadsError as exc:  # issue 6: a worker failure names its article
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     finally:
         if progress is not None:
             progress.stop()
         if output:
             stream.close()
+        if isinstance(coder, EngineCoder):
+            coder.close()
     for err in errors[reported:]:
         _report_input_error(err)
     skipped = [e for e in errors if not isinstance(e, InputWarning)]
@@ -148,6 +190,32 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
 
 
 _COUNT = [0]
+
+
+def _code_to_dir(inputs: tuple[str, ...], output_dir: str, day: dt.date | None, encoding: str | None,
+                 actor_files: tuple[str, ...], pattern_files: tuple[str, ...], workers: int, scheduler: str | None,
+                 quiet: bool) -> int:
+    """issue 6: ``--engine dask --output-dir DIR``: the workers write partitioned JSONL; return the exit status."""
+    from .ingest import read_inputs
+    from .ingest.readers import InputWarning
+    from .parallel import code_dask_to_jsonl
+
+    errors: list[InputError] = []
+    try:
+        stats = code_dask_to_jsonl(read_inputs(inputs, default_date=day, encoding=encoding, errors=errors),
+                                   output_dir, scheduler=scheduler, workers=workers, default_date=day,
+                                   actor_files=actor_files, pattern_files=pattern_files,
+                                   on_window=None if quiet else lambda s: click.echo(
+                                       f"coded {s.articles} articles, {s.events} events", err=True))
+    except DyadsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_ERROR
+    for err in errors:
+        _report_input_error(err)
+    skipped = [e for e in errors if not isinstance(e, InputWarning)]
+    click.echo(f"coded {stats.articles} articles, {stats.events} events in {len(stats.files)} files; skipped "
+               f"{len(skipped)} inputs -> {output_dir}", err=True)
+    return EXIT_PARTIAL if skipped else EXIT_OK
 
 
 def _report_input_error(err: InputError) -> None:
@@ -248,6 +316,10 @@ def settings_cmd() -> None:
 from .cli_store import register as _register_store  # noqa: E402 - issue 4: query, sql, export, relations, coalitions
 
 _register_store(main)
+
+from .api.cli_serve import register as _register_serve  # noqa: E402 - issue 5: serve
+
+_register_serve(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -14,6 +14,7 @@ __all__ = [
     "ModelNotInstalledError",
     "StoreError",
     "UsageError",
+    "WorkerError",
 ]
 
 
@@ -82,3 +83,21 @@ class StoreError(DyadsError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (self.__class__, (self.reason, self.path))
+
+
+class WorkerError(DyadsError):
+    """Coding failed in a worker process (pool or Dask); ``article_id`` names the article that caused it.
+
+    ``reason`` is the original exception as ``Type: message``; ``detail`` holds the worker's traceback text.
+    """
+
+    def __init__(self, reason: str, article_id: str | None = None, detail: str = "") -> None:
+        self.reason = reason
+        self.article_id = article_id
+        self.detail = detail
+        where = f"article {article_id!r}" if article_id is not None else "a worker"
+        super().__init__(f"coding {where} failed in a worker: {reason} (code that article alone with "
+                         "`dyads code` and -vv to see where; --workers 1 gives the full traceback)")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.reason, self.article_id, self.detail))

@@ -1,0 +1,219 @@
+"""The FastAPI application: JSON API under ``/api``, HTML pages beside it, assets under ``/static``.
+
+Each request opens its own DuckDB connection: read-only for every GET, writable only for ``POST /api/code
+?store=true``. DuckDB will not hold a read-only and a writable connection to one file in one process at once,
+so a lock serialises them; the queries are small, so this costs little.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import DyadsError
+from ..store import EventStore
+
+if TYPE_CHECKING:
+    from ..pipeline import Coder
+
+__all__ = ["MAX_BODY", "ApiState", "create_app"]
+
+log = logging.getLogger(__name__)
+
+#: The largest request body the API reads (bytes); a larger one gets 413.
+MAX_BODY = 1_000_000
+
+HERE = Path(__file__).parent
+
+
+class ApiState:
+    """What one app holds: the store path, the lock that serialises connections, and the coder (loaded once,
+    on first use)."""
+
+    def __init__(self, db_path: str, coder: Coder | None = None) -> None:
+        self.db_path = db_path
+        self._coder = coder
+        self._store_lock = threading.Lock()
+        self._coder_lock = threading.Lock()
+
+    @contextmanager
+    def reader(self) -> Iterator[EventStore]:
+        """Open a read-only connection for one request."""
+        with self._store_lock:
+            store = self._open(read_only=True)
+            try:
+                yield store
+            finally:
+                store.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[EventStore]:
+        """Open a writable connection for one request."""
+        with self._store_lock:
+            store = self._open(read_only=False)
+            try:
+                yield store
+            finally:
+                store.close()
+
+    def _open(self, read_only: bool) -> EventStore:
+        try:
+            return EventStore(self.db_path, read_only=read_only)
+        except DyadsError as exc:
+            raise StarletteHTTPException(503, str(exc)) from exc
+
+    @contextmanager
+    def coder(self) -> Iterator[Coder]:
+        """Hold the coder (loading it on first use); one text is coded at a time."""
+        with self._coder_lock:
+            if self._coder is None:
+                from ..pipeline import Coder
+
+                log.info("loading the coder")
+                self._coder = Coder()
+            yield self._coder
+
+
+class BodyLimit:
+    """Answer 413 to a request whose declared or streamed body is larger than ``limit`` bytes."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _too_large(self.limit)(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise BodyTooLarge
+            return message
+
+        started = False
+
+        async def tracked(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except BodyTooLarge:
+            if not started:
+                await _too_large(self.limit)(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    """A streamed body passed the limit."""
+
+
+def _too_large(limit: int) -> Response:
+    message = f"request body is larger than {limit // 1_000_000} MB: send a shorter text (split long articles)"
+    return JSONResponse({"detail": message, "message": message}, status_code=413)
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api") or path.startswith("/static") or path in ("/openapi.json", "/docs"))
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = [str(x) for x in err.get("loc", ()) if x not in ("query", "body", "path")]
+        given = err.get("input")
+        shown = f" (got {given!r})" if isinstance(given, str | int | float) and len(repr(given)) < 80 else ""
+        parts.append(f"{'.'.join(where) or 'request'}: {err.get('msg', 'invalid')}{shown}")
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(db_path: str, *, coder: Coder | None = None) -> FastAPI:
+    """Build the HTTP API and web page over one event store.
+
+    Args:
+        db_path: the DuckDB store (created empty when missing, so ``POST /api/code?store=true`` can fill it).
+        coder: a loaded :class:`~dyads.pipeline.Coder` to share; by default one is loaded on first use.
+
+    Example:
+        >>> from fastapi.testclient import TestClient
+        >>> client = TestClient(create_app("news.duckdb"))  # doctest: +SKIP
+        >>> client.get("/api/events", params={"actor": "IRN", "limit": 5}).json()["total"]  # doctest: +SKIP
+        12
+    """
+    if db_path != ":memory:" and not Path(db_path).exists():
+        EventStore(db_path).close()
+    app = FastAPI(title="dyads", version=__version__,
+                  description="Political events coded from news text: who did what to whom, when and where "
+                              "(PLOVER + CAMEO). Every HTML page has a JSON twin under /api.")
+    app.state.dyads = ApiState(db_path, coder)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.templates = templates
+
+    def error(request: Request, status: int, message: str, detail: Any = None) -> Response:
+        if _wants_html(request):
+            return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                              status_code=status)
+        return JSONResponse({"detail": message if detail is None else detail, "message": message},
+                            status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        return error(request, 422, _validation_message(exc), detail=jsonable_errors(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(DyadsError)
+    async def dyads_error(request: Request, exc: DyadsError) -> Response:
+        return error(request, 422, str(exc))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:  # pragma: no cover - last resort
+        log.exception("unhandled error on %s", request.url.path)
+        return error(request, 500, f"internal error: {type(exc).__name__}; see the server log")
+
+    from .routes_api import router as api_router
+    from .routes_web import router as web_router
+
+    app.include_router(api_router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
+    return app
+
+
+def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    """The validation errors without the parts that may not serialise (exception objects in ``ctx``)."""
+    return [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+
+
+def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """Render a page template."""
+    response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+    assert isinstance(response, HTMLResponse)
+    return response
