@@ -4,7 +4,13 @@ Runs two engines over the first N articles of a gzip JSONL corpus (``{"id", "tit
 fresh process (multiprocessing ``spawn``) so that their peak memory does not mix:
 
 * ``spacy``: ``Coder().nlp.pipe(texts, batch_size=...)``, the full spaCy pipeline, nothing else;
-* ``dyads``: ``Coder().code_articles(articles)``, the whole coder.
+* ``dyads``: ``Coder().code_articles(articles)``, the whole coder, in this one process;
+* ``pool-N``: the same coder on a process pool of N workers (``dyads.parallel``, what ``--workers N`` runs);
+* ``dask-N``: the same stage function on a Dask LocalCluster of N single-threaded worker processes.
+
+For the pool and Dask, ``load s`` is starting the workers and loading the coder in each; ``peak RSS`` is the
+largest worker's (the parent process holds no model). Every coding engine also reports a digest of its sorted
+``event_id`` set, and the last lines say whether all engines coded the same set.
 
 Model and dictionary loading is timed apart (``load s``); ``seconds`` is the processing time only. ``peak RSS`` is
 the process's high-water mark (``getrusage``), loading included (both engines build a ``Coder``). Sentences are
@@ -12,6 +18,7 @@ counted by the spaCy-only parse and reused for the dyads row (both parse the sam
 
     python benchmarks/throughput.py                      # 300 Reuters-21578 articles
     python benchmarks/throughput.py -n 50 --json         # figures as JSON
+    python benchmarks/throughput.py -n 1000 --engines spacy,dyads,pool-1,pool-2,dask-2
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import hashlib
 import json
 import multiprocessing
+import os
 import resource
 import sys
 import time
@@ -65,11 +74,46 @@ def _articles(rows: list[dict[str, Any]]) -> Iterator[Any]:
                       date=_article_date(row.get("date")))
 
 
-def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_files: list[str]) -> dict[str, Any]:
+def _digest(ids: list[str]) -> str:
+    return hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12]
+
+
+def run_parallel_engine(engine: str, rows: list[dict[str, Any]], batch_size: int, actor_files: list[str],
+                        chunk: int) -> dict[str, Any]:
+    """Run ``pool-N`` or ``dask-N``: start the workers (timed as loading), then code the articles."""
+    from dyads.parallel import EngineCoder
+
+    kind, _, count = engine.partition("-")
+    workers = int(count or 1)
+    os.environ["DYADS_BATCH_SIZE"] = str(batch_size)  # the workers' Coder reads it (spawned children inherit it)
+    coder = EngineCoder(kind, workers=workers, actor_files=actor_files, chunk=chunk)
+    try:
+        started = time.perf_counter()
+        coder.start()
+        load_seconds = time.perf_counter() - started
+        ids: list[str] = []
+        started = time.perf_counter()
+        for _, events in coder.code_pairs(_articles(rows)):
+            ids.extend(e.event_id for e in events)
+        seconds = time.perf_counter() - started
+        worker_rss = coder.worker_peak_rss_mib()
+    finally:
+        coder.close()
+    if not worker_rss:  # the pool's workers have ended: the largest one's peak
+        worker_rss = [resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]
+    return {"engine": engine, "workers": workers, "articles": len(rows), "sentences": None,
+            "seconds": round(seconds, 3), "load_seconds": round(load_seconds, 3), "events": len(ids),
+            "event_ids": _digest(ids), "load_rss_mib": None, "peak_rss_mib": round(max(worker_rss), 1)}
+
+
+def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_files: list[str],
+               chunk: int = 32) -> dict[str, Any]:
     """Run one engine in this (fresh) process and return its figures."""
     from dyads.pipeline import Coder
 
     rows = read_corpus(Path(corpus), limit)
+    if engine.startswith(("pool", "dask")):
+        return run_parallel_engine(engine, rows, batch_size, actor_files, chunk)
     started = time.perf_counter()
     try:  # the same batch size for both engines, where the Coder takes one
         coder = Coder(actor_files, batch_size=batch_size)
@@ -83,42 +127,57 @@ def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_file
     load_seconds = time.perf_counter() - started
     load_rss = peak_rss_mib()
     sentences: int | None = None
-    events = 0
+    ids: list[str] = []
     started = time.perf_counter()
     if engine == "spacy":
         texts = [row.get("text") or "" for row in rows]
         sentences = sum(sum(1 for _ in doc.sents) for doc in coder.nlp.pipe(texts, batch_size=batch_size))
     else:
-        events = sum(1 for _ in coder.code_articles(_articles(rows)))
+        ids = [e.event_id for e in coder.code_articles(_articles(rows))]
     seconds = time.perf_counter() - started
-    return {"engine": engine, "articles": len(rows), "sentences": sentences, "seconds": round(seconds, 3),
-            "load_seconds": round(load_seconds, 3), "events": events if engine == "dyads" else None,
+    return {"engine": engine, "workers": 1, "articles": len(rows), "sentences": sentences,
+            "seconds": round(seconds, 3), "load_seconds": round(load_seconds, 3),
+            "events": len(ids) if engine == "dyads" else None,
+            "event_ids": _digest(ids) if engine == "dyads" else None,
             "load_rss_mib": round(load_rss, 1), "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
 def run_in_fresh_process(engine: str, args: argparse.Namespace) -> dict[str, Any]:
     """Run ``run_engine`` in a new spawned interpreter, so its memory peak is its own."""
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(processes=1, maxtasksperchild=1) as pool:
-        result: dict[str, Any] = pool.apply(run_engine, (engine, str(args.corpus), args.n, args.batch_size,
-                                                         list(args.actors)))
+    from concurrent.futures import ProcessPoolExecutor
+
+    # not multiprocessing.Pool: its workers are daemons, and the pool and Dask engines start processes of their own
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        result: dict[str, Any] = pool.submit(run_engine, engine, str(args.corpus), args.n, args.batch_size,
+                                             list(args.actors), args.chunk).result()
     return result
 
 
 def add_rates(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """Fill rates per engine and the dyads/spaCy speed ratio."""
+    """Fill rates per engine, each engine's speed as a multiple of spaCy-only, and the event_id agreement."""
     by_engine = {r["engine"]: r for r in results}
-    spacy_sentences = by_engine["spacy"]["sentences"]
+    spacy = by_engine.get("spacy")
+    spacy_sentences = spacy["sentences"] if spacy else None
     for r in results:
         if r["sentences"] is None:
             r["sentences"] = spacy_sentences
         r["articles_per_s"] = round(r["articles"] / r["seconds"], 2) if r["seconds"] else None
-        r["sentences_per_s"] = round(r["sentences"] / r["seconds"], 2) if r["seconds"] else None
+        r["sentences_per_s"] = (round(r["sentences"] / r["seconds"], 2)
+                                if r["seconds"] and r["sentences"] is not None else None)
+        r["events_per_s"] = round(r["events"] / r["seconds"], 2) if r["seconds"] and r["events"] is not None else None
         r["events_per_1000_sentences"] = (round(1000 * r["events"] / r["sentences"], 1)
                                           if r["events"] is not None and r["sentences"] else None)
-    spacy_rate, dyads_rate = by_engine["spacy"]["articles_per_s"], by_engine["dyads"]["articles_per_s"]
+    spacy_rate = spacy["articles_per_s"] if spacy else None
+    for r in results:
+        r["x_spacy"] = round(r["articles_per_s"] / spacy_rate, 3) if spacy_rate and r["articles_per_s"] else None
+    dyads_rate = by_engine["dyads"]["articles_per_s"] if "dyads" in by_engine else None
     ratio = round(dyads_rate / spacy_rate, 3) if spacy_rate and dyads_rate else None
-    return {"engines": results, "dyads_to_spacy_articles_per_s": ratio}
+    digests = {r["engine"]: r["event_ids"] for r in results if r.get("event_ids")}
+    pool1, pool2 = by_engine.get("pool-1"), by_engine.get("pool-2")
+    scaling = (round(pool2["articles_per_s"] / pool1["articles_per_s"], 3)
+               if pool1 and pool2 and pool1["articles_per_s"] else None)
+    return {"engines": results, "dyads_to_spacy_articles_per_s": ratio, "pool2_to_pool1": scaling,
+            "same_event_ids": len(set(digests.values())) <= 1 if digests else None, "event_id_digests": digests}
 
 
 def print_table(figures: dict[str, Any], corpus: Path) -> None:
@@ -127,17 +186,22 @@ def print_table(figures: dict[str, Any], corpus: Path) -> None:
     from rich.table import Table
 
     table = Table(title=f"dyads throughput: {figures['engines'][0]['articles']} articles of {corpus.name}")
-    columns = [("engine", "engine"), ("articles", "articles"), ("sentences", "sentences"), ("seconds", "seconds"),
-               ("articles/s", "articles_per_s"), ("sentences/s", "sentences_per_s"), ("events", "events"),
-               ("events/1k sent.", "events_per_1000_sentences"), ("load s", "load_seconds"),
-               ("peak RSS MiB", "peak_rss_mib")]
+    columns = [("engine", "engine"), ("workers", "workers"), ("articles", "articles"), ("sentences", "sentences"),
+               ("seconds", "seconds"), ("articles/s", "articles_per_s"), ("sentences/s", "sentences_per_s"),
+               ("events", "events"), ("events/s", "events_per_s"), ("events/1k sent.", "events_per_1000_sentences"),
+               ("x spaCy", "x_spacy"), ("load s", "load_seconds"), ("peak RSS MiB/worker", "peak_rss_mib"),
+               ("event_ids", "event_ids")]
     for header, _ in columns:
         table.add_column(header, justify="left" if header == "engine" else "right", no_wrap=True)
     for row in figures["engines"]:
-        table.add_row(*("-" if row[key] is None else str(row[key]) for _, key in columns))
-    console = Console(width=None if sys.stdout.isatty() else 160)
+        table.add_row(*("-" if row.get(key) is None else str(row[key]) for _, key in columns))
+    console = Console(width=None if sys.stdout.isatty() else 200)
     console.print(table)
     console.print(f"dyads articles/s / spaCy-only articles/s = {figures['dyads_to_spacy_articles_per_s']}")
+    if figures["pool2_to_pool1"] is not None:
+        console.print(f"pool-2 articles/s / pool-1 articles/s = {figures['pool2_to_pool1']}")
+    if figures["same_event_ids"] is not None:
+        console.print(f"same event_id set in {', '.join(figures['event_id_digests'])}: {figures['same_event_ids']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,11 +214,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="nlp.pipe batch size, for both engines (%(default)s)")
     parser.add_argument("--actors", action="append", default=[], metavar="FILE",
                         help="extra actor dictionary for the Coder (repeatable)")
+    parser.add_argument("--engines", default="spacy,dyads",
+                        help="comma-separated: spacy, dyads, pool-N, dask-N (%(default)s)")
+    parser.add_argument("--chunk", type=int, default=32, help="articles per pool or Dask task (%(default)s)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         parser.error(f"corpus not found: {args.corpus} (pass --corpus)")
-    results = [run_in_fresh_process(engine, args) for engine in ("spacy", "dyads")]
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    for engine in engines:
+        if engine not in ("spacy", "dyads") and not (engine.startswith(("pool-", "dask-"))
+                                                     and engine.partition("-")[2].isdigit()):
+            parser.error(f"unknown engine {engine!r}: use spacy, dyads, pool-N or dask-N")
+    results = []
+    for engine in engines:
+        results.append(run_in_fresh_process(engine, args))
+        print(f"{engine}: {results[-1]['seconds']} s", file=sys.stderr, flush=True)
     figures = add_rates(results)
     figures.update(corpus=str(args.corpus), batch_size=args.batch_size)
     if args.json:

@@ -108,6 +108,9 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
     reported = 0
     # issue 6: --workers/--engine/--scheduler/--output-dir run the coder on a pool or Dask (dyads.parallel)
     engine = "pool" if engine == "local" and workers > 1 else engine
+    if engine == "dask":  # distributed sets its own loggers to INFO: hold its records to the -q/-v level too
+        for handler in logging.getLogger().handlers:
+            handler.setLevel(max(logging.WARNING, logging.getLogger().level))
     if (scheduler or output_dir) and engine != "dask":
         click.echo("error: --scheduler and --output-dir need --engine dask", err=True)
         sys.exit(EXIT_USAGE)

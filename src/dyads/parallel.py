@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .pipeline import Coder
 
 __all__ = ["ENGINES", "CoderSpec", "DaskStats", "EngineCoder", "code_chunk", "code_dask", "code_dask_to_jsonl",
-           "code_parallel"]
+           "code_parallel", "coder_for", "peak_rss_mib", "warm"]
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +158,21 @@ def code_chunk(articles: Sequence[Article], spec: CoderSpec, default_date: dt.da
                       f"{articles[0].id!r} to {articles[-1].id!r})", articles[0].id if articles else None)
 
 
+def warm(spec: CoderSpec) -> int:
+    """Load this worker's coder now (before timing, or to fail early); return the worker's process id."""
+    coder_for(spec)
+    return os.getpid()
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory so far, in MiB (a worker's, when run on one)."""
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(articles)
     while chunk := list(islice(iterator, size)):
@@ -263,7 +278,8 @@ def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
         raise UsageError("the dask engine needs dask[distributed]: pip install 'dask[distributed]'") from exc
     if scheduler:
         return Client(scheduler), None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 
@@ -371,7 +387,8 @@ def code_dask_to_jsonl(
             coded = db.from_sequence(part, partition_size=chunk).map_partitions(code_chunk, spec, default_date)
             lines = coded.map_partitions(_jsonl_lines)
             written = lines.to_textfiles(str(out / f"part-{number:05d}-*.jsonl"),
-                                         name_function=lambda i: f"{i:05d}", encoding="utf-8", compute=False)
+                                         name_function=lambda i: f"{i:05d}", encoding="utf-8", last_endline=True,
+                                         compute=False)
             counts = lines.count()
             import dask
 
@@ -434,6 +451,25 @@ class EngineCoder:
         """Yield events in article and sentence order, as ``Coder.code_articles`` does."""
         for _, events in self.code_pairs(articles, default_date):
             yield from events
+
+    def start(self) -> None:
+        """Start the pool or join the cluster and load the coder on every worker now (a bad data file fails here)."""
+        spec = CoderSpec.of(self.actor_files, self.pattern_files)
+        if self.engine == "dask":
+            if self._client is None:
+                self._client, self._cluster = _client(self.scheduler, self.workers)
+            self._client.run(warm, spec)
+            return
+        if self._pool is None:
+            self._pool = _pool(spec, self.workers)
+        for future in [self._pool.submit(warm, spec) for _ in range(2 * self.workers)]:
+            future.result()
+
+    def worker_peak_rss_mib(self) -> list[float]:
+        """Each Dask worker's peak memory in MiB (an empty list for the pool: read ``RUSAGE_CHILDREN`` instead)."""
+        if self._client is None:
+            return []
+        return sorted(self._client.run(peak_rss_mib).values())
 
     def close(self) -> None:
         """Stop the pool or leave the cluster."""

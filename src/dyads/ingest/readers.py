@@ -115,7 +115,7 @@ def read_inputs(
     encoding: str | None = None,
     errors: list[InputError] | None = None,
     stdin: TextIO | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
+    max_chars: int | None = None,
 ) -> Iterator[Article]:
     """Yield an Article for every article in ``paths`` (files, folders, ``"-"`` for standard input).
 
@@ -140,6 +140,10 @@ def read_inputs(
         >>> [str(e) for e in errors]  # doctest: +SKIP
         ['missing.txt: no such file or folder: check the path']
     """
+    if max_chars is None:
+        from .. import settings
+
+        max_chars = int(settings.get("max_chars"))
     reader = _Reader(default_date, encoding, errors, max_chars)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -170,6 +174,15 @@ class _Reader:
         self.encoding = encoding
         self.errors = errors
         self.max_chars = max_chars
+
+    def cap(self, body: str, source: str) -> str:
+        """Cut an article longer than ``max_chars`` (bounded memory) and say so as a warning on the batch."""
+        if len(body) <= self.max_chars:
+            return body
+        kept = truncate(body, self.max_chars, source=source)
+        self.report(InputWarning(f"article has {len(body):,} characters: coded the first {len(kept):,} "
+                                 "(raise the limit with DYADS_MAX_CHARS)", source))
+        return kept
 
     def report(self, error: InputError) -> None:
         if self.errors is not None:
@@ -222,7 +235,7 @@ class _Reader:
         title, body = split_title(clean_text(text))
         if not body:
             raise InputError("is empty: nothing to read", name)
-        body = truncate(body, self.max_chars, source=name)
+        body = self.cap(body, name)
         return Article(id=base, text=body, title=title, date=self.date_for(body), origin=name)
 
     def json_file(self, text: str, src: _Source, *, whole: bool) -> Iterator[Article]:
@@ -281,7 +294,7 @@ class _Reader:
         body = clean_text(raw_text)
         if not body:
             raise InputError(f'{label}has no "text" (nor "body" or "content"): add the article text', src.name, line)
-        body = truncate(body, self.max_chars, source=origin)
+        body = self.cap(body, origin)
         fallback = self.date_for(body)
         published = None
         raw_date = record.get("date")
@@ -321,7 +334,7 @@ class _Reader:
             raise InputError(
                 "has no article text to extract: save the article page itself, or the text as .txt", src.name
             )
-        body = truncate(body, self.max_chars, source=src.name)
+        body = self.cap(body, src.name)
         raw_date = _string(getattr(doc, "date", None))
         published = try_parse_date(raw_date) if raw_date else None
         return Article(

@@ -10,7 +10,7 @@ function el(tag, attrs, ...children) {
     if (v === null || v === undefined || v === false) continue;
     if (k === "text") node.textContent = v; else node.setAttribute(k, v);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === "") continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -90,7 +90,7 @@ function drawTimeline(box, data) {
   const step = (W - L - R) / rows.length, bar = Math.max(2, Math.min(48, step * 0.6));
   const y = (v) => mid - (v / peak) * half;
   const svg = el("svg:svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "cooperation and conflict over time"});
-  for (const v of [peak, Math.round(peak / 2), -Math.round(peak / 2), -peak]) {
+  for (const v of [...new Set([peak, Math.round(peak / 2), 0, -Math.round(peak / 2), -peak])]) {
     svg.append(el("svg:line", {class: "grid", x1: L, x2: W - R, y1: y(v), y2: y(v)}),
                el("svg:text", {x: L - 6, y: y(v) + 4, "text-anchor": "end", text: String(Math.abs(v))}));
   }
@@ -114,30 +114,31 @@ function drawTimeline(box, data) {
 
 const PALETTE = ["#2459c4", "#c2410c", "#7c3aed", "#0f766e", "#b45309", "#be185d", "#4d7c0f"];
 
-/* A small force layout: springs along edges, repulsion between all nodes, a pull to the centre. */
+/* A small force layout (Fruchterman-Reingold): springs along edges, repulsion between all nodes, and gravity
+   towards the centre so that separate components stay in view. Deterministic: same data, same picture. */
 function layout(nodes, edges, W, H) {
-  const index = new Map(nodes.map((n, i) => [n.id, i]));
-  const pos = nodes.map((n, i) => ({x: W / 2 + Math.cos(i * 2.4) * (40 + 9 * i), y: H / 2 + Math.sin(i * 2.4) * (40 + 9 * i)}));
+  const n = nodes.length, index = new Map(nodes.map((node, i) => [node.id, i]));
+  const pos = nodes.map((_, i) => ({x: W / 2 + Math.cos(i * 2.4) * (30 + 6 * i), y: H / 2 + Math.sin(i * 2.4) * (30 + 6 * i)}));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
-  const ideal = Math.min(W, H) / Math.max(3, Math.sqrt(nodes.length) * 1.6);
-  for (let step = 0; step < 400; step++) {
-    const heat = 1 - step / 400;
+  const k = 0.4 * Math.sqrt((W * H) / Math.max(n, 1)), iterations = 300;
+  for (let step = 0; step < iterations; step++) {
+    const heat = (W / 8) * (1 - step / iterations) + 1;
     const move = pos.map(() => ({x: 0, y: 0}));
-    for (let i = 0; i < pos.length; i++) for (let j = i + 1; j < pos.length; j++) {
-      let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d2 = Math.max(dx * dx + dy * dy, 25), f = (ideal * ideal) / d2;
-      move[i].x += dx * f / 10; move[i].y += dy * f / 10; move[j].x -= dx * f / 10; move[j].y -= dy * f / 10;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y, d = Math.max(Math.hypot(dx, dy), 1);
+      const f = (k * k) / d / d;
+      move[i].x += dx * f; move[i].y += dy * f; move[j].x -= dx * f; move[j].y -= dy * f;
     }
     for (const [a, b] of links) {
-      const dx = pos[b].x - pos[a].x, dy = pos[b].y - pos[a].y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = (d - ideal) / d / 4;
-      move[a].x += dx * f; move[a].y += dy * f; move[b].x -= dx * f; move[b].y -= dy * f;
+      const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y, d = Math.max(Math.hypot(dx, dy), 1);
+      const f = d / k;
+      move[a].x -= dx * f; move[a].y -= dy * f; move[b].x += dx * f; move[b].y += dy * f;
     }
     pos.forEach((p, i) => {
-      move[i].x += (W / 2 - p.x) * 0.01; move[i].y += (H / 2 - p.y) * 0.01;
-      const len = Math.sqrt(move[i].x ** 2 + move[i].y ** 2) || 1, cap = 12 * heat + 0.5;
-      p.x += move[i].x * Math.min(1, cap / len); p.y += move[i].y * Math.min(1, cap / len);
-      p.x = Math.max(30, Math.min(W - 30, p.x)); p.y = Math.max(24, Math.min(H - 24, p.y));
+      move[i].x += (W / 2 - p.x) * 0.5; move[i].y += (H / 2 - p.y) * 0.5;
+      const len = Math.hypot(move[i].x, move[i].y) || 1, cap = Math.min(len, heat);
+      p.x = Math.max(40, Math.min(W - 40, p.x + (move[i].x / len) * cap));
+      p.y = Math.max(30, Math.min(H - 30, p.y + (move[i].y / len) * cap));
     });
   }
   return pos;

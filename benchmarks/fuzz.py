@@ -1,0 +1,43 @@
+"""A longer fuzz run of the properties in tests/test_fuzz.py (readers, JSONL lines, dates, actor lookup, the coder).
+
+usage: python benchmarks/fuzz.py [--examples 2000]
+
+Runs pytest on tests/test_fuzz.py with DYADS_FUZZ_EXAMPLES set, and prints a table of each property, the examples
+it ran and its outcome. Not part of CI (CI runs the same properties with 40 examples each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=2000, help="hypothesis examples per property")
+    args = parser.parse_args()
+    env = dict(os.environ, DYADS_FUZZ_EXAMPLES=str(args.examples))
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
+                           str(ROOT / "tests" / "test_fuzz.py"), "--hypothesis-show-statistics"],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    results = re.findall(r"^(PASSED|FAILED|ERROR) tests/test_fuzz.py::(\w+)", proc.stdout, re.M)
+    print(f"{'property':<44}{'examples':>10}  outcome")
+    for outcome, name in results:
+        print(f"{name:<44}{args.examples:>10}  {outcome}")
+    print(f"total {elapsed:.0f} s; exit status {proc.returncode}")
+    if proc.returncode:
+        print(proc.stdout[-4000:])
+    return proc.returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
