@@ -138,7 +138,7 @@ def _too_large(limit: int) -> Response:
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    return not (path.startswith("/api") or path.startswith("/static") or path in ("/openapi.json", "/docs"))
+    return not (path.startswith("/api") or path.startswith("/static") or path == "/openapi.json")
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -166,7 +166,8 @@ def create_app(db_path: str, *, coder: Coder | None = None) -> FastAPI:
     """
     if db_path != ":memory:" and not Path(db_path).exists():
         EventStore(db_path).close()
-    app = FastAPI(title="dyads", version=__version__,
+    # Swagger UI would load its scripts from a CDN; /docs is our own page over /openapi.json, so it works offline
+    app = FastAPI(title="dyads", version=__version__, docs_url=None, redoc_url=None,
                   description="Political events coded from news text: who did what to whom, when and where "
                               "(PLOVER + CAMEO). Every HTML page has a JSON twin under /api.")
     app.state.dyads = ApiState(db_path, coder)

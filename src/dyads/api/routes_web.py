@@ -89,3 +89,17 @@ def network_page(request: Request) -> HTMLResponse:
 @router.get("/code", response_class=HTMLResponse)
 def code_page(request: Request) -> HTMLResponse:
     return html(request, "code.html", {"twin": "/api/code"})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The API reference, read from the OpenAPI document (its JSON twin is ``/openapi.json``)."""
+    spec = request.app.openapi()
+    operations = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            operations.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                               "params": op.get("parameters", []), "body": body.get("properties", {}),
+                               "required": body.get("required", [])})
+    return html(request, "docs.html", {"spec": spec, "operations": operations, "twin": "/openapi.json"})
