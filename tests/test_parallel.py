@@ -111,3 +111,28 @@ def test_dask_writes_partitioned_jsonl(tmp_path, serial) -> None:  # type: ignor
     lines = [json.loads(line) for line in text.splitlines()]  # every file ends its last line: cat works
     assert stats.articles == len(ARTICLES) and stats.events == len(lines)
     assert {r["event_id"] for r in lines} == {i for ids in serial.values() for i in ids}
+
+
+def test_cli_workers_writes_what_one_process_writes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in ARTICLES), encoding="utf-8")
+    runs = {}
+    for name, extra in {"serial": [], "pool": ["--workers", "2"]}.items():
+        out = tmp_path / f"{name}.jsonl"
+        result = CliRunner().invoke(main, ["code", str(news), "--date", "2015-06-01", "-q", "-o", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        runs[name] = out.read_text(encoding="utf-8")
+    assert runs["pool"] == runs["serial"] and runs["serial"].count("\n") >= 4
+
+
+def test_cli_scheduler_needs_the_dask_engine() -> None:
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    result = CliRunner().invoke(main, ["code", "-", "--scheduler", "tcp://x:8786"], input="text")
+    assert result.exit_code == 2 and "--engine dask" in result.output

@@ -137,7 +137,11 @@ def test_openapi_and_docs(client: TestClient) -> None:
                  "/api/coalitions", "/api/code"):
         assert path in paths
     assert "requestBody" in paths["/api/code"]["post"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    for path in paths:
+        assert f"<code>{path}</code>" in docs.text
+    assert "cdn" not in docs.text.lower() and "https://" not in docs.text  # works offline
 
 
 # -- POST /api/code --------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The web page in a real browser: Playwright drives Debian's Chromium against a live uvicorn server.
 
 Chromium comes from Debian (``apt-get install -y chromium``; ``.ci/run`` installs it), never from
-``playwright install``. Without it these tests fail in CI (``CI=true``) and are skipped elsewhere. Each view is
-saved as a screenshot under ``test-artifacts/``.
+``playwright install``. Without it these tests fail in CI (``CI=true``) and are skipped elsewhere; never do they
+pass without a browser. Each view is saved as a screenshot under ``test-artifacts/``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(p).exists()), None)
+#: Debian's Chromium; DYADS_CHROMIUM names another build of it.
+CHROMIUM = os.environ.get("DYADS_CHROMIUM") or next(
+    (p for p in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(p).exists()), None)
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]

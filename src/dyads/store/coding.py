@@ -35,7 +35,7 @@ def code_into_store(
     store: EventStore,
     *,
     default_date: dt.date | None = None,
-    batch_size: int = 64,
+    batch_size: int = 16,
     resume: bool = True,
     on_batch: Callable[[CodingStats], None] | None = None,
 ) -> CodingStats:
