@@ -32,7 +32,8 @@ def main() -> int:
     results = re.findall(r"^(PASSED|FAILED|ERROR) tests/test_fuzz.py::(\w+)", proc.stdout, re.M)
     print(f"{'property':<44}{'examples':>10}  outcome")
     for outcome, name in results:
-        print(f"{name:<44}{args.examples:>10}  {outcome}")
+        ran = max(10, args.examples // 2) if name == "test_coder_survives_any_text" else args.examples
+        print(f"{name:<44}{ran:>10}  {outcome}")
     print(f"total {elapsed:.0f} s; exit status {proc.returncode}")
     if proc.returncode:
         print(proc.stdout[-4000:])
