@@ -45,6 +45,33 @@ ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "1
 RULESET = "rules.v1"
 
 
+#: longest piece of an article parsed as one spaCy Doc (cut at paragraph breaks, else at sentence ends)
+CHUNK_CHARS = 5_000
+
+
+def _chunks(text: str) -> list[tuple[int, bool, str]]:
+    """Split an article body (dateline removed) into (number, is_last, text) pieces of at most ``CHUNK_CHARS``,
+    cutting at paragraph breaks, else after a sentence end, so no sentence is split."""
+    body = text[dateline_length(text):]
+    if len(body) <= CHUNK_CHARS:
+        return [(0, True, body)]
+    pieces: list[str] = []
+    start = 0
+    while start < len(body):
+        end = min(len(body), start + CHUNK_CHARS)
+        if end < len(body):
+            window = body[start:end]
+            cut = window.rfind("\n")
+            if cut < CHUNK_CHARS // 2:
+                cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+                cut = cut + 1 if cut >= CHUNK_CHARS // 2 else -1
+            if cut > 0:
+                end = start + cut
+        pieces.append(body[start:end])
+        start = end
+    return [(n, n == len(pieces) - 1, piece) for n, piece in enumerate(pieces)]
+
+
 def _speaker_of(sent, actors: SentenceActors):  # type: ignore[no-untyped-def]
     """The quoted speaker of a sentence whose main verb is a say-verb ("..., the US statement said")."""
     root = sent.root
@@ -109,22 +136,32 @@ class Coder:
         self.coder_id = f"dyads {__version__} {RULESET}"
 
     def code_articles(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Event]:
-        """Code articles lazily, yielding events in article and sentence order."""
-        pairs = ((a.text[dateline_length(a.text):], a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield from self.code_doc(doc, article, default_date)
+        """Code articles lazily, yielding events in article and sentence order.
+
+        Long articles are parsed in paragraph chunks (``CHUNK_CHARS``) so that memory and time stay linear in the
+        article's length; the chunks of one article are coded together (one memory for groups and coreference).
+        """
+        pairs = ((chunk, (n, last, a)) for a in articles for n, last, chunk in _chunks(a.text))
+        pending: list[Doc] = []
+        for doc, (_, last, article) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            pending.append(doc)
+            if last:
+                yield from self.code_doc(pending, article, default_date)
+                pending = []
 
     def code_text(self, text: str, *, title: str | None = None, date: dt.date | None = None,
                   doc_id: str = "text") -> list[Event]:
         """Code one text and return its events."""
         return list(self.code_articles([Article(id=doc_id, text=text, title=title, date=date)]))
 
-    def code_doc(self, doc: Doc, article: Article, default_date: dt.date | None = None) -> Iterator[Event]:
-        """Code an already parsed article."""
+    def code_doc(self, doc: Doc | Sequence[Doc], article: Article,
+                 default_date: dt.date | None = None) -> Iterator[Event]:
+        """Code an already parsed article (one Doc, or its chunks in order)."""
         day = article.date or default_date
         groups = ArticleGroups()
         memory = ArticleMemory()
-        sentences = list(doc.sents)
+        docs = [doc] if isinstance(doc, Doc) else list(doc)
+        sentences = [sent for part in docs for sent in part.sents]
         readers = [SentenceActors(sent, self.dictionary, day, groups, memory) for sent in sentences]
         mentions: Counter[str] = Counter()
         for index, (sent, actors) in enumerate(zip(sentences, readers)):
