@@ -1,7 +1,7 @@
 """Throughput and memory of dyads against a spaCy-only parse of the same news articles.
 
-Runs two engines over the first N articles of a gzip JSONL corpus (``{"id", "title", "text", "date"?}``), each in a
-fresh process (multiprocessing ``spawn``) so that their peak memory does not mix:
+Runs engines (``--engines``, default ``spacy,dyads``) over the first N articles of a gzip JSONL corpus (``{"id",
+"title", "text", "date"?}``), each in a fresh process (``spawn``) so that their peak memory does not mix:
 
 * ``spacy``: ``Coder().nlp.pipe(texts, batch_size=...)``, the full spaCy pipeline, nothing else;
 * ``dyads``: ``Coder().code_articles(articles)``, the whole coder, in this one process;
@@ -12,9 +12,12 @@ For the pool and Dask, ``load s`` is starting the workers and loading the coder 
 largest worker's (the parent process holds no model). Every coding engine also reports a digest of its sorted
 ``event_id`` set, and the last lines say whether all engines coded the same set.
 
-Model and dictionary loading is timed apart (``load s``); ``seconds`` is the processing time only. ``peak RSS`` is
-the process's high-water mark (``getrusage``), loading included (both engines build a ``Coder``). Sentences are
-counted by the spaCy-only parse and reused for the dyads row (both parse the same texts with the same pipeline).
+``CPU s`` is the processor time the coding took (the workers' for the pool and Dask, from ``psutil``), so
+``articles/CPU s`` is the per-core rate even on a busy machine, and ``cores used`` (CPU s / seconds) says how many
+cores an engine actually got. Model and dictionary loading is timed apart (``load s``); ``seconds`` is the
+processing time only. ``peak RSS`` is the process's high-water mark (``getrusage``), loading included (every
+engine builds a ``Coder``). Sentences are counted by the spaCy-only parse and reused for the other rows (all parse
+the same texts with the same pipeline).
 
     python benchmarks/throughput.py                      # 300 Reuters-21578 articles
     python benchmarks/throughput.py -n 50 --json         # figures as JSON
@@ -78,6 +81,20 @@ def _digest(ids: list[str]) -> str:
     return hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12]
 
 
+def children_cpu_seconds() -> float:
+    """CPU seconds (user + system) used so far by this process's live children: the pool's or Dask's workers."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:  # ended meanwhile
+            continue
+        total += times.user + times.system
+    return total
+
+
 def run_parallel_engine(engine: str, rows: list[dict[str, Any]], batch_size: int, actor_files: list[str],
                         chunk: int) -> dict[str, Any]:
     """Run ``pool-N`` or ``dask-N``: start the workers (timed as loading), then code the articles."""
@@ -92,18 +109,21 @@ def run_parallel_engine(engine: str, rows: list[dict[str, Any]], batch_size: int
         coder.start()
         load_seconds = time.perf_counter() - started
         ids: list[str] = []
+        cpu = children_cpu_seconds()
         started = time.perf_counter()
         for _, events in coder.code_pairs(_articles(rows)):
             ids.extend(e.event_id for e in events)
         seconds = time.perf_counter() - started
+        cpu = children_cpu_seconds() - cpu
         worker_rss = coder.worker_peak_rss_mib()
     finally:
         coder.close()
     if not worker_rss:  # the pool's workers have ended: the largest one's peak
         worker_rss = [resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]
     return {"engine": engine, "workers": workers, "articles": len(rows), "sentences": None,
-            "seconds": round(seconds, 3), "load_seconds": round(load_seconds, 3), "events": len(ids),
-            "event_ids": _digest(ids), "load_rss_mib": None, "peak_rss_mib": round(max(worker_rss), 1)}
+            "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "load_seconds": round(load_seconds, 3),
+            "events": len(ids), "event_ids": _digest(ids), "load_rss_mib": None,
+            "peak_rss_mib": round(max(worker_rss), 1)}
 
 
 def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_files: list[str],
@@ -128,6 +148,7 @@ def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_file
     load_rss = peak_rss_mib()
     sentences: int | None = None
     ids: list[str] = []
+    cpu = time.process_time()
     started = time.perf_counter()
     if engine == "spacy":
         texts = [row.get("text") or "" for row in rows]
@@ -135,8 +156,9 @@ def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_file
     else:
         ids = [e.event_id for e in coder.code_articles(_articles(rows))]
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     return {"engine": engine, "workers": 1, "articles": len(rows), "sentences": sentences,
-            "seconds": round(seconds, 3), "load_seconds": round(load_seconds, 3),
+            "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "load_seconds": round(load_seconds, 3),
             "events": len(ids) if engine == "dyads" else None,
             "event_ids": _digest(ids) if engine == "dyads" else None,
             "load_rss_mib": round(load_rss, 1), "peak_rss_mib": round(peak_rss_mib(), 1)}
@@ -164,6 +186,8 @@ def add_rates(results: list[dict[str, Any]]) -> dict[str, Any]:
         r["articles_per_s"] = round(r["articles"] / r["seconds"], 2) if r["seconds"] else None
         r["sentences_per_s"] = (round(r["sentences"] / r["seconds"], 2)
                                 if r["seconds"] and r["sentences"] is not None else None)
+        r["cores_used"] = round(r["cpu_seconds"] / r["seconds"], 2) if r["seconds"] else None
+        r["articles_per_cpu_s"] = round(r["articles"] / r["cpu_seconds"], 2) if r["cpu_seconds"] else None
         r["events_per_s"] = round(r["events"] / r["seconds"], 2) if r["seconds"] and r["events"] is not None else None
         r["events_per_1000_sentences"] = (round(1000 * r["events"] / r["sentences"], 1)
                                           if r["events"] is not None and r["sentences"] else None)
@@ -189,8 +213,9 @@ def print_table(figures: dict[str, Any], corpus: Path) -> None:
     columns = [("engine", "engine"), ("workers", "workers"), ("articles", "articles"), ("sentences", "sentences"),
                ("seconds", "seconds"), ("articles/s", "articles_per_s"), ("sentences/s", "sentences_per_s"),
                ("events", "events"), ("events/s", "events_per_s"), ("events/1k sent.", "events_per_1000_sentences"),
-               ("x spaCy", "x_spacy"), ("load s", "load_seconds"), ("peak RSS MiB/worker", "peak_rss_mib"),
-               ("event_ids", "event_ids")]
+               ("x spaCy", "x_spacy"), ("CPU s", "cpu_seconds"), ("cores used", "cores_used"),
+               ("articles/CPU s", "articles_per_cpu_s"), ("load s", "load_seconds"),
+               ("peak RSS MiB/worker", "peak_rss_mib"), ("event_ids", "event_ids")]
     for header, _ in columns:
         table.add_column(header, justify="left" if header == "engine" else "right", no_wrap=True)
     for row in figures["engines"]:

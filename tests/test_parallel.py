@@ -136,3 +136,17 @@ def test_cli_scheduler_needs_the_dask_engine() -> None:
 
     result = CliRunner().invoke(main, ["code", "-", "--scheduler", "tcp://x:8786"], input="text")
     assert result.exit_code == 2 and "--engine dask" in result.output
+
+
+def test_engine_coder_fills_the_store_like_a_coder(coder) -> None:  # type: ignore[no-untyped-def]
+    from dyads.parallel import EngineCoder
+    from dyads.store import EventStore, code_into_store
+
+    stored = {}
+    with EngineCoder("pool", workers=2) as engine:
+        for name, runner in {"serial": coder, "pool": engine}.items():
+            with EventStore() as store:
+                stats = code_into_store(runner, ARTICLES, store, default_date=DAY)
+                stored[name] = {r["event_id"] for r in store.rows("select event_id from events")}
+            assert stats.articles == len(ARTICLES)
+    assert stored["pool"] == stored["serial"] and stored["serial"]

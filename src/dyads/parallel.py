@@ -438,14 +438,16 @@ class EngineCoder:
     def code_pairs(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Pair]:
         """Yield ``(article, events)`` in input order; the pool or cluster is started on first use and kept."""
         spec = CoderSpec.of(self.actor_files, self.pattern_files)
+        chunk = self.chunk
+        if isinstance(articles, Sequence):  # a small batch (the store's): split it so every worker gets a part
+            chunk = max(1, min(chunk, -(-len(articles) // max(self.workers, 1))))
         if self.engine == "dask":
             if self._client is None:
                 self._client, self._cluster = _client(self.scheduler, self.workers)
-            return _dask_pairs(self._client, articles, spec, default_date, self.chunk,
-                               self.chunk * 8 * max(self.workers, 1))
+            return _dask_pairs(self._client, articles, spec, default_date, chunk, chunk * 8 * max(self.workers, 1))
         if self._pool is None:
             self._pool = _pool(spec, self.workers)
-        return _pool_pairs(self._pool, articles, spec, default_date, self.chunk, 4 * self.workers)
+        return _pool_pairs(self._pool, articles, spec, default_date, chunk, 4 * self.workers)
 
     def code_articles(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Event]:
         """Yield events in article and sentence order, as ``Coder.code_articles`` does."""
