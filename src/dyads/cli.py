@@ -143,14 +143,9 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
     articles = 0
     progress = None
     if not quiet:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from .progress import count_articles, make_progress
 
-        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                            TextColumn("{task.completed} articles, {task.fields[events]} events"),
-                            TimeElapsedColumn(),
-                            console=_stderr_console(), transient=True)
-        progress.start()
-        task = progress.add_task("coding", total=None, events=0)
+        progress, task = make_progress(_stderr_console(), count_articles(inputs))
     try:
         from itertools import groupby
 
