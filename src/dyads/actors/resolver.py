@@ -348,6 +348,8 @@ class SentenceActors:
             code = entry.code_on(self.day)
             if code:  # the head itself is a known name: "John Kerry", "Iran" (the bare country code: the state)
                 return code, entry.name, entry.origin
+        if head.lemma_.lower() in NON_ACTOR_HEADS and head.pos_ == "NOUN":
+            return None, None, None  # "Putin's offer", "NATO's decision": an act or a thing, not an actor
         country: str | None = None
         name: str | None = None
         origin: str | None = None

@@ -110,8 +110,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         agent = agent_of(verb)
         if agent is not None:
             return agent
-        if verb.dep_ == "acl":  # "militias backed by Iran" handled by agent; bare passive acl has none
-            return None
+        # "67 people have been abducted": a passive without "by" names no actor; another clause's subject is not it
+        return None
     else:
         for child in verb.children:
             if _acronym_aux(child):
