@@ -118,8 +118,7 @@ FRAMES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), FRAMES)
 def test_frames_and_argument_structure(code, sentence, expected):  # type: ignore[no-untyped-def]
-    got = triples(code(sentence))
-    assert expected in got, f"{sentence!r}: expected {expected}, got {sorted(map(str, got))}"
+    test_sentence_codes_expected_event(code, sentence, expected)
 
 
 def test_consequence_clauses_do_not_double_count(code):  # type: ignore[no-untyped-def]

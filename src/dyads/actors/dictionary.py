@@ -16,17 +16,16 @@ Phrases are sequences of lower-cased spaCy tokens, so matching runs on the token
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .._gc import no_gc
 from ..errors import DataFileError
 from .codes import country_name, split_code
 from .layers import read_user_layer
@@ -232,16 +231,6 @@ def _user_layer(path: Path) -> dict[tuple[str, ...], Entry | None]:
 _Tables = tuple[dict[tuple[str, ...], Entry], dict[tuple[str, ...], str]]
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building ~100k long-lived objects otherwise triggers it for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @functools.lru_cache(maxsize=1)
@@ -314,7 +303,7 @@ class ActorDictionary:
         cached = _LOADED.get(key)
         if cached is not None:
             return cached
-        with _no_gc():
+        with no_gc():
             base, agents = _shipped()
             entries = base
             if paths:
