@@ -149,7 +149,8 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
     try:
         from itertools import groupby
 
-        stream_articles = read_inputs(inputs, default_date=day, encoding=encoding, errors=errors)
+        stream_articles = read_inputs(inputs, default_date=day, encoding=encoding, errors=errors,
+                                      exclude=[output] if output else [])
         if isinstance(coder, EngineCoder):  # issue 6: (article, events) pairs from the pool or the cluster
             groups = (events for _, events in coder.code_pairs(_counting(stream_articles), default_date=day)
                       if events)
@@ -200,7 +201,8 @@ def _code_to_dir(inputs: tuple[str, ...], output_dir: str, day: dt.date | None, 
 
     errors: list[InputError] = []
     try:
-        stats = code_dask_to_jsonl(read_inputs(inputs, default_date=day, encoding=encoding, errors=errors),
+        stats = code_dask_to_jsonl(read_inputs(inputs, default_date=day, encoding=encoding, errors=errors,
+                                               exclude=[output_dir]),
                                    output_dir, scheduler=scheduler, workers=workers, default_date=day,
                                    actor_files=actor_files, pattern_files=pattern_files,
                                    on_window=None if quiet else lambda s: click.echo(

@@ -100,7 +100,9 @@ def code_into_db(coder: Any, inputs: Sequence[str], db: str, day: dt.date | None
             click.echo(f"stored {stats.articles} articles, {stats.events} events", err=True)
 
     try:
-        stats = code_into_store(coder, read_inputs(inputs, default_date=day, encoding=encoding, errors=errors),
+        own = [db, f"{db}.wal"]  # the store may sit in the folder being coded: never read it as an article
+        stats = code_into_store(coder, read_inputs(inputs, default_date=day, encoding=encoding, errors=errors,
+                                                   exclude=own),
                                 store, default_date=day, on_batch=progress)
     except DyadsError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -385,3 +385,13 @@ def test_split_title() -> None:
 def test_public_api_is_sorted() -> None:
     assert dyads.ingest.__all__ == sorted(dyads.ingest.__all__)
     assert {"article_id", "parse_date", "read_inputs", "read_text"} <= set(dyads.ingest.__all__)
+
+
+def test_excluded_paths_in_a_folder_are_not_read(tmp_path):  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Title\n\nBody of a short story about talks.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "part-0.jsonl").write_text('{"id": "x", "text": "Not an input."}\n', encoding="utf-8")
+    (tmp_path / "events.jsonl").write_text('{"id": "y", "text": "Not an input either."}\n', encoding="utf-8")
+    got = [a.id for a in read_inputs([tmp_path], exclude=[out, tmp_path / "events.jsonl"])]
+    assert got == ["a.txt"]

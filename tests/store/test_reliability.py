@@ -67,3 +67,12 @@ def test_a_second_writer_stops_with_a_clear_message(tmp_path: Path) -> None:
     time.sleep(0.2)
     with EventStore(db) as store:  # the file is intact and writable once the first writer is gone
         assert store.con.execute("SELECT count(*) FROM events").fetchone() == (0,)
+
+
+def test_a_store_inside_the_coded_folder_is_not_read_as_input(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    first = CliRunner().invoke(main, ["code", str(tmp_path), "--db", str(db), "--date", "2019-05-01", "-q"])
+    again = CliRunner().invoke(main, ["code", str(tmp_path), "--db", str(db), "--date", "2019-05-01", "-q"])
+    assert (first.exit_code, again.exit_code) == (0, 0), again.stderr
+    assert "skipped:" not in again.stderr and "skipped 0 inputs" in again.stderr

@@ -116,6 +116,7 @@ def read_inputs(
     errors: list[InputError] | None = None,
     stdin: TextIO | None = None,
     max_chars: int | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Article]:
     """Yield an Article for every article in ``paths`` (files, folders, ``"-"`` for standard input).
 
@@ -125,7 +126,8 @@ def read_inputs(
       line (``body``/``content`` stand for ``text``; no id gives ``<file>:<line>``); a ``.json`` file may
       also hold one object or an array of them (ids ``<file>#<n>``).
     - ``.html``/``.htm``: the main text, title and date as trafilatura extracts them (offline).
-    - a folder: every file above in it, recursively, sorted by path, hidden files skipped.
+    - a folder: every file above in it, recursively, sorted by path, hidden files skipped, and so are the
+      ``exclude`` paths (files or folders the run itself writes: the store, the output file).
     - ``"-"``: standard input (``stdin``, else ``sys.stdin``) as one plain-text article, id ``stdin``.
 
     Dates come from the JSON ``date`` field or the HTML metadata, else the body's dateline, else
@@ -156,7 +158,11 @@ def read_inputs(
             found = _walk(path, reader.report)
             if not found:
                 reader.report(InputError("folder has no files to read (hidden files are skipped)", str(path)))
+            skip = [Path(p).resolve() for p in exclude]
             for file, relative in found:
+                here = file.resolve()
+                if any(here == s or s in here.parents for s in skip):
+                    continue
                 yield from reader.guarded(reader.file(_Source(file, str(file), relative)))
         elif path.exists():
             yield from reader.guarded(reader.file(_Source(path, str(path), path.name)))
