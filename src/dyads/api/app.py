@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import __version__
 from ..errors import DyadsError
 from ..store import EventStore
+from .queries import event_by_id
 
 if TYPE_CHECKING:
     from ..pipeline import Coder
@@ -50,24 +51,32 @@ class ApiState:
         self._coder_lock = threading.Lock()
 
     @contextmanager
-    def reader(self) -> Iterator[EventStore]:
-        """Open a read-only connection for one request."""
+    def connection(self, *, read_only: bool) -> Iterator[EventStore]:
+        """Open a store connection for one request (the lock makes readers and writers take turns)."""
         with self._store_lock:
-            store = self._open(read_only=True)
+            store = self._open(read_only=read_only)
             try:
                 yield store
             finally:
                 store.close()
 
-    @contextmanager
-    def writer(self) -> Iterator[EventStore]:
+    def reader(self) -> AbstractContextManager[EventStore]:
+        """Open a read-only connection for one request."""
+        return self.connection(read_only=True)
+
+    def writer(self) -> AbstractContextManager[EventStore]:
         """Open a writable connection for one request."""
-        with self._store_lock:
-            store = self._open(read_only=False)
-            try:
-                yield store
-            finally:
-                store.close()
+        return self.connection(read_only=False)
+
+    def event(self, event_id: str, hint: str) -> dict[str, Any]:
+        """One stored event, or 422/404 errors whose message ends with ``hint`` (where to look instead)."""
+        if len(event_id) > 200:
+            raise HTTPException(422, "event_id: longer than any event id (ids are 20 hex digits)")
+        with self.reader() as store:
+            found = event_by_id(store, event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id[:40]!r} in this store: {hint}")
+        return found
 
     def _open(self, read_only: bool) -> EventStore:
         try:

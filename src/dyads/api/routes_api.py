@@ -14,7 +14,7 @@ from ..analysis import dyad_relations, find_coalitions
 from ..store import EventQuery, refresh_stories
 from .app import MAX_BODY, ApiState
 from .params import By, Limit, Offset, event_query
-from .queries import actor_profile, event_by_id, event_page, find_actors, network
+from .queries import actor_profile, event_page, find_actors, network
 
 __all__ = ["CodeRequest", "router"]
 
@@ -48,13 +48,7 @@ def events(request: Request, query: Annotated[EventQuery, Depends(event_query)],
 
 @router.get("/events/{event_id}", summary="One stored event, with its article (JSON twin of /events/{id}).")
 def event(request: Request, event_id: str) -> dict[str, Any]:
-    if len(event_id) > 200:
-        raise HTTPException(422, "event_id: longer than any event id (ids are 20 hex digits)")
-    with _state(request).reader() as store:
-        found = event_by_id(store, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id[:40]!r} in this store: search with /api/events")
-    return found
+    return _state(request).event(event_id, "search with /api/events")
 
 
 @router.get("/actors", summary="Actors in the store, by mentions; q filters code, country or name "

@@ -12,7 +12,7 @@ from ..store import EventQuery
 from .app import ApiState, html
 from .highlight import segments
 from .params import By, Limit, Offset, event_query
-from .queries import actor_profile, event_by_id, event_page, find_actors
+from .queries import actor_profile, event_page, find_actors
 
 __all__ = ["router"]
 
@@ -53,12 +53,7 @@ def events_page(request: Request, query: Annotated[EventQuery, Depends(event_que
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page_html(request: Request, event_id: str) -> HTMLResponse:
-    if len(event_id) > 200:
-        raise HTTPException(422, "event_id: longer than any event id (ids are 20 hex digits)")
-    with _state(request).reader() as store:
-        found = event_by_id(store, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id[:40]!r} in this store: search for it on the events page")
+    found = _state(request).event(event_id, "search for it on the events page")
     return html(request, "event.html", {"event": _decorate(found), "twin": f"/api/events/{event_id}"})
 
 
