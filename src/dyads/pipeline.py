@@ -11,9 +11,11 @@ import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from . import __version__, settings
 from .actors.coref import ArticleMemory
@@ -26,11 +28,13 @@ from .events.modality import SAY, modality_of
 from .events.ontology import cameo_entry, intensity, quad_class
 from .events.patterns import load_patterns
 from .events.places import place_of
+from .events.prefilter import Prefilter, SentenceScan, lemma_tables
 from .ingest.dates import dateline_length
 from .nlp import load_nlp
+from .nlp.segment import segment
 from .records import Article, Event, Modality, Span
 
-__all__ = ["RULESET", "Coder", "event_id"]
+__all__ = ["RULESET", "Coder", "ParsedArticle", "event_id"]
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +49,16 @@ ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "1
 RULESET = "rules.v1"
 
 
-#: longest piece of an article parsed as one spaCy Doc (cut at paragraph breaks, else at sentence ends)
-CHUNK_CHARS = 5_000
+#: longest piece of an article body tokenized at once (cut at paragraph breaks, else at sentence ends)
+CHUNK_CHARS = 100_000
 
 
-def _chunks(text: str) -> list[tuple[int, bool, str]]:
-    """Split an article body (dateline removed) into (number, is_last, text) pieces of at most ``CHUNK_CHARS``,
-    cutting at paragraph breaks, else after a sentence end, so no sentence is split."""
+def _chunks(text: str) -> list[str]:
+    """Split an article body (dateline removed) into pieces of at most ``CHUNK_CHARS``, cutting at paragraph
+    breaks, else after a sentence end, so no sentence is split and the tokenizer's length limit is never hit."""
     body = text[dateline_length(text):]
     if len(body) <= CHUNK_CHARS:
-        return [(0, True, body)]
+        return [body]
     pieces: list[str] = []
     start = 0
     while start < len(body):
@@ -69,7 +73,7 @@ def _chunks(text: str) -> list[tuple[int, bool, str]]:
                 end = start + cut
         pieces.append(body[start:end])
         start = end
-    return [(n, n == len(pieces) - 1, piece) for n, piece in enumerate(pieces)]
+    return pieces
 
 
 def _speaker_of(sent, actors: SentenceActors):  # type: ignore[no-untyped-def]
@@ -95,13 +99,29 @@ def _remember(sent, actors: SentenceActors, memory: ArticleMemory) -> None:  # t
     memory.sentence += 1
 
 
-def event_id(doc_id: str, sentence_index: int, draft: Draft) -> str:
-    """Return a stable id: the same article, sentence, words and code give the same id across runs and machines."""
+def event_id(doc_id: str, sentence_index: int, draft: Draft, sentence_start: int = 0) -> str:
+    """Return a stable id: the same article, sentence, words and code give the same id across runs and machines.
+
+    ``sentence_start`` is the token index of the sentence's first token in its Doc: the trigger's position is
+    counted from it, so the id does not depend on how the article was cut into Docs.
+    """
     tgt = f"{draft.target.start}:{draft.target.end}" if draft.target else "-"
     who = f"{draft.source.code}>{draft.target.code if draft.target else '-'}"  # members of a group share words
-    key = (f"{doc_id}|{sentence_index}|{draft.trigger_start}|{draft.source.start}:{draft.source.end}|{tgt}|"
-           f"{who}|{draft.cameo}|{RULESET}")
+    key = (f"{doc_id}|{sentence_index}|{draft.trigger_start - sentence_start}|{draft.source.start}:"
+           f"{draft.source.end}|{tgt}|{who}|{draft.cameo}|{RULESET}")
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    """An article inside the coder: its sentences as the tokenizer cut them, what the prefilter found in each
+    (None when every sentence is parsed), and the parsed sentences so far (sentence index -> parsed span)."""
+
+    article: Article
+    day: dt.date | None
+    sentences: list[SpacySpan]
+    scans: list[SentenceScan] | None = None
+    parsed: dict[int, SpacySpan] = field(default_factory=dict)
 
 
 class Coder:
@@ -111,8 +131,12 @@ class Coder:
         actor_files: user actor layers (CSV or YAML) laid over the shipped dictionaries.
         pattern_files: user pattern files (YAML, the format of ``data/patterns/patterns.yaml``).
         model: the spaCy pipeline package to load (setting ``model``).
-        batch_size: texts per ``nlp.pipe`` batch (setting ``batch_size``).
+        batch_size: texts per ``nlp.pipe`` batch (setting ``batch_size``; sentences are parsed eight times as
+            many to a batch).
         strict_sources: code only events whose source the dictionaries resolve (setting ``strict_sources``).
+        prefilter: parse only the sentences that can hold an event (setting ``prefilter``; see
+            :mod:`dyads.events.prefilter`). Off, every sentence is parsed; the events are the same but for
+            the rare sentence the filter's word test and the parse disagree on.
 
     Example:
         >>> coder = Coder()
@@ -127,52 +151,117 @@ class Coder:
         model: str | None = None,
         batch_size: int | None = None,
         strict_sources: bool | None = None,
+        prefilter: bool | None = None,
     ) -> None:
         self.nlp = load_nlp(model or settings.get("model"))
         self.strict = settings.get("strict_sources") if strict_sources is None else strict_sources
         self.dictionary = ActorDictionary.load(tuple(actor_files))
         self.patterns = load_patterns(tuple(pattern_files))
         self.batch_size = batch_size or settings.get("batch_size")
+        self.use_prefilter = settings.get("prefilter") if prefilter is None else prefilter
+        self.prefilter = Prefilter(self.patterns, self.dictionary, lemma_tables(self.nlp))
         self.coder_id = f"dyads {__version__} {RULESET}"
 
+    # ------------------------------------------------------------------ articles in, events out
     def code_articles(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Event]:
         """Code articles lazily, yielding events in article and sentence order.
 
-        Long articles are parsed in paragraph chunks (``CHUNK_CHARS``) so that memory and time stay linear in the
-        article's length; the chunks of one article are coded together (one memory for groups and coreference).
+        Each article is tokenized and cut into sentences; the prefilter picks the sentences worth parsing; those
+        are parsed one Doc per sentence (batched across articles by ``nlp.pipe``), so time and memory stay
+        linear in the article's length; then each article is coded as a whole (one memory for its groups and
+        coreference).
         """
-        pairs = ((chunk, (n, last, a)) for a in articles for n, last, chunk in _chunks(a.text))
-        pending: list[Doc] = []
-        for doc, (_, last, article) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            pending.append(doc)
+        def requests() -> Iterator[tuple[Doc, tuple[ParsedArticle, int, bool]]]:
+            for article in articles:
+                item, todo = self.prepare(article, default_date)
+                for n, index in enumerate(todo):
+                    yield self._sentence_doc(item.sentences[index]), (item, index, n == len(todo) - 1)
+
+        for doc, (item, index, last) in self.nlp.pipe(requests(), as_tuples=True, batch_size=self.batch_size * 8):
+            item.parsed[index] = doc[:]
             if last:
-                yield from self.code_doc(pending, article, default_date)
-                pending = []
+                yield from self.code_parsed(item)
 
     def code_text(self, text: str, *, title: str | None = None, date: dt.date | None = None,
                   doc_id: str = "text") -> list[Event]:
         """Code one text and return its events."""
         return list(self.code_articles([Article(id=doc_id, text=text, title=title, date=date)]))
 
+    def prepare(self, article: Article, default_date: dt.date | None = None) -> tuple[ParsedArticle, list[int]]:
+        """Tokenize an article, cut it into sentences and return it with the indices of the sentences to parse
+        (all of them without the prefilter)."""
+        day = article.date or default_date
+        sentences: list[SpacySpan] = []
+        for piece in _chunks(article.text):
+            tokens = self.nlp.make_doc(piece)
+            sentences.extend(tokens[start:end] for start, end in segment(tokens))
+        item = ParsedArticle(article, day, sentences)
+        if not self.use_prefilter:
+            return item, list(range(len(sentences)))
+        item.scans = [self.prefilter.scan([t.text for t in sent], day) for sent in sentences]
+        keep = self.prefilter.select(item.scans, self.strict)
+        return item, [i for i, wanted in enumerate(keep) if wanted]
+
     def code_doc(self, doc: Doc | Sequence[Doc], article: Article,
                  default_date: dt.date | None = None) -> Iterator[Event]:
-        """Code an already parsed article (one Doc, or its chunks in order)."""
-        day = article.date or default_date
-        groups = ArticleGroups()
-        memory = ArticleMemory()
+        """Code an already parsed article (one Doc, or its pieces in order), every sentence the parser found."""
         docs = [doc] if isinstance(doc, Doc) else list(doc)
         sentences = [sent for part in docs for sent in part.sents]
-        readers = [SentenceActors(sent, self.dictionary, day, groups, memory) for sent in sentences]
+        item = ParsedArticle(article, article.date or default_date, sentences,
+                             parsed=dict(enumerate(sentences)))
+        return iter(self.code_parsed(item))
+
+    def code_parsed(self, item: ParsedArticle) -> list[Event]:
+        """Code an article whose sentences are parsed. When a parsed sentence read the article memory (a pronoun,
+        "the militants") and the sentences its antecedent may sit in were skipped, those are parsed too and the
+        article is coded again, so coreference sees what it would see with every sentence parsed."""
+        events, consulted = self._code_sentences(item)
+        if item.scans is None or not consulted:
+            return events
+        extra = self.prefilter.context(item.scans, consulted, set(item.parsed))
+        if not extra:
+            return events
+        docs = (self._sentence_doc(item.sentences[i]) for i in extra)
+        for index, doc in zip(extra, self.nlp.pipe(docs, batch_size=self.batch_size * 8)):
+            item.parsed[index] = doc[:]
+        events, _ = self._code_sentences(item)
+        return events
+
+    # ------------------------------------------------------------------ one article
+    def _sentence_doc(self, sent: SpacySpan) -> Doc:
+        """A sentence as its own Doc, with its boundaries fixed (the parser keeps preset sentence starts)."""
+        words = [t.text for t in sent]
+        spaces = [bool(t.whitespace_) for t in sent]
+        spaces[-1] = False
+        return Doc(self.nlp.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
+
+    def _code_sentences(self, item: ParsedArticle) -> tuple[list[Event], dict[int, set[str]]]:
+        """Code the parsed sentences of an article; return the events and which sentences read the memory."""
+        article, day = item.article, item.day
+        groups = ArticleGroups()
+        memory = ArticleMemory()
+        parsed = sorted(item.parsed.items())
+        readers = {index: SentenceActors(sent, self.dictionary, day, groups, memory) for index, sent in parsed}
         mentions: Counter[str] = Counter()
-        for index, (sent, actors) in enumerate(zip(sentences, readers)):
-            groups.learn(sent, actors.resolve, index)  # first pass: groups may be named after they act
-            mentions.update(actors.countries())
+        for index, sent in parsed:
+            groups.learn(sent, readers[index].resolve, index)  # first pass: groups may be named after they act
+        if item.scans is not None:  # the dictionary hits of every sentence, parsed or not
+            for scan in item.scans:
+                mentions.update(scan.countries)
+        else:
+            for index, _ in parsed:
+                mentions.update(readers[index].countries())
         about = tuple(c for c, _ in mentions.most_common(3))
-        for index, (sent, actors) in enumerate(zip(sentences, readers)):
+        events: list[Event] = []
+        for index, sent in parsed:
+            while memory.sentence < index:  # sentences not parsed: they only move the memory on
+                memory.skip(item.sentences[memory.sentence].text)
+            actors = readers[index]
             if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
                 memory.sentence += 1
                 continue
             groups.at(index)
+            memory.watching = True
             memory.quote(sent, _speaker_of(sent, actors))
             seen: set[tuple[object, ...]] = set()
             for draft in extract(sent, self.patterns, actors, strict=self.strict):
@@ -182,8 +271,10 @@ class Coder:
                 if key in seen:
                     continue
                 seen.add(key)
-                yield self._event(article, index, sent, draft, actors, day, about)
+                events.append(self._event(article, index, sent, draft, actors, day, about))
+            memory.watching = False
             _remember(sent, actors, memory)
+        return events, memory.consulted
 
     def _event(self, article: Article, index: int, sent, draft: Draft, actors: SentenceActors,  # type: ignore[no-untyped-def]
                day: dt.date | None, about: tuple[str, ...] = ()) -> Event:
@@ -222,7 +313,7 @@ class Coder:
         )
         when = event_date(doc[draft.main], day)
         return Event(
-            event_id=event_id(article.id, index, draft),
+            event_id=event_id(article.id, index, draft, sent.start),
             doc_id=article.id,
             sentence_index=index,
             sentence=sent.text,

@@ -32,6 +32,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("batch_size", 16, "texts per nlp.pipe batch"),
         Setting("strict_sources", True, "only code events whose source the dictionaries resolve (a country, "
                 "sector, organisation or named group); unknown people and firms are not political actors"),
+        Setting("prefilter", True, "parse only the sentences that can hold an event (a trigger word and a possible "
+                "source); off, every sentence is parsed"),
         Setting("max_chars", 1_000_000, "longest article body coded; longer ones are cut (and said so)"),
     )
 }

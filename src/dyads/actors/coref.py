@@ -63,6 +63,21 @@ class ArticleMemory:
         self.seen: list[_Seen] = []
         self.speaker: Actor | None = None  # who "we" is inside the current quotation
         self.sentence = 0  # index of the sentence being read
+        #: while set, each lookup is recorded in ``consulted`` (sentence index -> "pronoun" / "description"), so
+        #: the coder knows which sentences read the memory and may need the sentences before them parsed
+        self.watching = False
+        self.consulted: dict[int, set[str]] = {}
+
+    def skip(self, text: str) -> None:
+        """Move past a sentence that was not parsed: it names nobody the memory knows of, and it closes an open
+        quotation unless it opens with a quotation mark itself."""
+        if text.lstrip()[:1] not in ("\u201c", '"', "\u2018", "'"):
+            self.speaker = None
+        self.sentence += 1
+
+    def _consult(self, kind: str) -> None:
+        if self.watching:
+            self.consulted.setdefault(self.sentence, set()).add(kind)
 
     # ------------------------------------------------------------------ filling
     def remember(self, actor: Actor, head: Token, entry_kind: str | None = None) -> None:
@@ -89,6 +104,7 @@ class ArticleMemory:
     def pronoun(self, tok: Token) -> Actor | None:
         """Resolve a pronoun (or possessive determiner) to the actor it most likely points at."""
         low = tok.lower_
+        self._consult("pronoun")
         if low in WE_PRONOUNS:
             if self.speaker is not None and _in_quote(tok):
                 return self._as(self.speaker, tok)
@@ -109,6 +125,8 @@ class ArticleMemory:
         lemma = head.lemma_.lower()
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
+        if lemma in ARMED or lemma in TITLES:
+            self._consult("description")
         if lemma in ARMED:
             # the article's most mentioned armed group (ties: the latest): "the militants" is the group the story
             # is about, not whichever armed group was named last
