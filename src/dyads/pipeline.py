@@ -235,13 +235,16 @@ class Coder:
         spaces[-1] = False
         return Doc(self.nlp.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
 
-    def _code_sentences(self, item: ParsedArticle) -> tuple[list[Event], dict[int, set[str]]]:
+    def _code_sentences(self, item: ParsedArticle) -> tuple[list[Event], dict[int, dict[str, int]]]:
         """Code the parsed sentences of an article; return the events and which sentences read the memory."""
         article, day = item.article, item.day
         groups = ArticleGroups()
         memory = ArticleMemory()
         parsed = sorted(item.parsed.items())
-        readers = {index: SentenceActors(sent, self.dictionary, day, groups, memory) for index, sent in parsed}
+        scans = item.scans
+        readers = {index: SentenceActors(sent, self.dictionary, day, groups, memory,
+                                         found=scans[index].found if scans is not None else None)
+                   for index, sent in parsed}
         mentions: Counter[str] = Counter()
         for index, sent in parsed:
             groups.learn(sent, readers[index].resolve, index)  # first pass: groups may be named after they act

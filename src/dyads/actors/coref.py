@@ -63,10 +63,12 @@ class ArticleMemory:
         self.seen: list[_Seen] = []
         self.speaker: Actor | None = None  # who "we" is inside the current quotation
         self.sentence = 0  # index of the sentence being read
-        #: while set, each lookup is recorded in ``consulted`` (sentence index -> "pronoun" / "description"), so
-        #: the coder knows which sentences read the memory and may need the sentences before them parsed
+        #: while set, each lookup is recorded in ``consulted``: sentence index -> kind of antecedent looked for
+        #: (person, plural, group, we, description) -> the first earlier sentence whose actors could have changed
+        #: the answer (after the antecedent found, else as far back as the lookup reaches), so the coder knows
+        #: which skipped sentences a lookup depended on
         self.watching = False
-        self.consulted: dict[int, set[str]] = {}
+        self.consulted: dict[int, dict[str, int]] = {}
 
     def skip(self, text: str) -> None:
         """Move past a sentence that was not parsed: it names nobody the memory knows of, and it closes an open
@@ -75,9 +77,12 @@ class ArticleMemory:
             self.speaker = None
         self.sentence += 1
 
-    def _consult(self, kind: str) -> None:
+    def _consult(self, kinds: tuple[str, ...], since: int) -> None:
         if self.watching:
-            self.consulted.setdefault(self.sentence, set()).add(kind)
+            looked = self.consulted.setdefault(self.sentence, {})
+            since = max(0, since)
+            for kind in kinds:
+                looked[kind] = min(looked.get(kind, since), since)
 
     # ------------------------------------------------------------------ filling
     def remember(self, actor: Actor, head: Token, entry_kind: str | None = None) -> None:
@@ -104,8 +109,8 @@ class ArticleMemory:
     def pronoun(self, tok: Token) -> Actor | None:
         """Resolve a pronoun (or possessive determiner) to the actor it most likely points at."""
         low = tok.lower_
-        self._consult("pronoun")
         if low in WE_PRONOUNS:
+            self._consult(("we",), self.sentence - REACH)
             if self.speaker is not None and _in_quote(tok):
                 return self._as(self.speaker, tok)
             return None
@@ -116,7 +121,9 @@ class ArticleMemory:
             if self.sentence - seen.sentence > REACH:
                 break
             if seen.kind in wanted:  # the nearest candidate, even an unknown one ("he" after a footballer)
+                self._consult(wanted, seen.sentence + 1)
                 return self._as(seen.actor, tok) if seen.actor is not None else None
+        self._consult(wanted, self.sentence - REACH)
         return None
 
     def description(self, head: Token) -> Actor | None:
@@ -125,9 +132,8 @@ class ArticleMemory:
         lemma = head.lemma_.lower()
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
-        if lemma in ARMED or lemma in TITLES:
-            self._consult("description")
         if lemma in ARMED:
+            self._consult(("description",), 0)
             # the article's most mentioned armed group (ties: the latest): "the militants" is the group the story
             # is about, not whichever armed group was named last
             counts: dict[str, int] = {}
@@ -143,7 +149,9 @@ class ArticleMemory:
         if lemma in TITLES:
             for seen in reversed(self.seen):
                 if seen.kind == "person" and lemma in seen.titles and seen.actor is not None:
+                    self._consult(("description",), seen.sentence + 1)
                     return self._as(seen.actor, head)
+            self._consult(("description",), 0)
         return None
 
     @staticmethod

@@ -338,6 +338,44 @@ class ActorDictionary:
         """
         return self._longest(words, start, self._agents, self._agent_lengths, None)
 
+    def scan(self, words: Sequence[str]) -> tuple[list[tuple[int, int, Entry]], list[tuple[int, int, str]]]:
+        """Walk a sentence's tokens once for actor phrases and once for agent phrases, longest match first, and
+        return ``(start, length, entry)`` and ``(start, length, sector)`` triples in text order (the matches
+        :meth:`match` and :meth:`agent` give, without calling them token by token).
+
+        Example:
+            >>> phrases, agents = ActorDictionary.load().scan(["Iraqi", "troops", "attacked", "Mosul"])
+            >>> [(start, length) for start, length, _ in phrases], [sector for _, _, sector in agents]
+            ([(0, 1), (3, 1)], ['MIL'])
+        """
+        lowered = [w.lower() for w in words]
+        return (self._walk(words, lowered, self._entries, self._entry_lengths, _case_ok),
+                self._walk(words, lowered, self._agents, self._agent_lengths, None))
+
+    @staticmethod
+    def _walk(words: Sequence[str], lowered: list[str], table: dict[tuple[str, ...], V],
+              lengths: dict[str, tuple[int, ...]], check: Callable[[V, Sequence[str], int], bool] | None,
+              ) -> list[tuple[int, int, V]]:
+        out: list[tuple[int, int, V]] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            options = lengths.get(lowered[i])
+            if options:
+                for length in options:
+                    if i + length > n:
+                        continue
+                    value = table.get(tuple(lowered[i:i + length]))
+                    if value is not None and (check is None or check(value, words, i)):
+                        out.append((i, length, value))
+                        i += length
+                        break
+                else:
+                    i += 1
+                continue
+            i += 1
+        return out
+
     @staticmethod
     def _longest(
         words: Sequence[str],

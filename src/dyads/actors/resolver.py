@@ -22,7 +22,7 @@ from .dictionary import ActorDictionary, Entry, country_name, split_code
 from .groups import ArticleGroups
 from .membership import members_on
 
-__all__ = ["SentenceActors", "np_tokens", "phrase_span"]
+__all__ = ["Found", "SentenceActors", "np_tokens", "phrase_span"]
 
 #: Dependencies that belong to a noun phrase's core (they can name its country or sector).
 CORE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "flat", "nn"})
@@ -46,6 +46,10 @@ QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millio
                             "groups", "crowd", "crowds", "band", "bunch", "handful", "majority", "some", "many",
                             "several", "most", "all", "one", "two", "three", "members", "member", "team"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"})
+
+
+#: a sentence's dictionary matches as :meth:`ActorDictionary.scan` returns them (phrases, agents)
+Found = tuple[list[tuple[int, int, Entry]], list[tuple[int, int, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +120,8 @@ class SentenceActors:
     """Dictionary hits of one sentence, and the resolution of its noun phrases to actors."""
 
     def __init__(self, sent: SpacySpan, dictionary: ActorDictionary, day: dt.date | None,
-                 groups: ArticleGroups | None = None, memory: ArticleMemory | None = None) -> None:
+                 groups: ArticleGroups | None = None, memory: ArticleMemory | None = None,
+                 found: Found | None = None) -> None:
         self.sent = sent
         self.groups = groups
         self.memory = memory
@@ -124,30 +129,16 @@ class SentenceActors:
         self.dictionary = dictionary
         self.hits: dict[int, Hit] = {}
         self.agents: dict[int, Hit] = {}
-        words = [t.text for t in sent]
+        phrases, agents = found if found is not None else dictionary.scan([t.text for t in sent])
         base = sent.start
-        i = 0
-        while i < len(words):
-            found = dictionary.match(words, i)
-            if found:
-                length, entry = found
-                hit = Hit(base + i, base + i + length, entry=entry)
-                for k in range(i, i + length):
-                    self.hits[base + k] = hit
-                i += length
-                continue
-            i += 1
-        i = 0
-        while i < len(words):
-            agent = dictionary.agent(words, i)
-            if agent:
-                length, sector = agent
-                hit = Hit(base + i, base + i + length, sector=sector)
-                for k in range(i, i + length):
-                    self.agents.setdefault(base + k, hit)
-                i += length
-                continue
-            i += 1
+        for i, length, entry in phrases:
+            hit = Hit(base + i, base + i + length, entry=entry)
+            for k in range(i, i + length):
+                self.hits[base + k] = hit
+        for i, length, sector in agents:
+            hit = Hit(base + i, base + i + length, sector=sector)
+            for k in range(i, i + length):
+                self.agents.setdefault(base + k, hit)
 
     # ------------------------------------------------------------------ queries
     def entry_at(self, token: Token) -> Entry | None:

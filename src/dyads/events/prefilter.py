@@ -25,22 +25,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors.coref import ARMED, PERSON_PRONOUNS, PLURAL_PRONOUNS, REACH, THING_PRONOUNS, TITLES, WE_PRONOUNS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..actors.coref import ARMED, ARMED_SECTORS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REACH, TITLES, WE_PRONOUNS
 from ..actors.dictionary import ActorDictionary, split_code
 from ..actors.groups import GROUP_NOUNS
-from ..actors.resolver import PRONOUNS
+from ..actors.resolver import PRONOUNS, Found
 from .extractor import RECEIVE_VERBS
 from .patterns import Pattern, PatternSet
 
 __all__ = ["Prefilter", "SentenceScan"]
 
-#: pronouns and possessives, which may stand for an actor named earlier
-BACK_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | WE_PRONOUNS
-#: nouns whose definite use may stand for an actor named earlier or for an article group
-BACK_NOUNS = ARMED | TITLES | GROUP_NOUNS
+#: pronouns that may stand for an actor named earlier ("he", "them"); the possessive determiners ("his
+#: commander") only lend a country to an agent noun, which is a phrase of its own
+BACK_PRONOUNS = (PERSON_PRONOUNS | PLURAL_PRONOUNS) - {"his", "their"}
+#: "we" inside a quote is its speaker, whom an agent alone may name ("a spokesman said: ...")
+SPEAKER_PRONOUNS = WE_PRONOUNS - {"our"}
+_DIRECT, _MAYBE, _DESCRIPTION, _GROUP = 1, 2, 4, 8
 #: frames that code nothing by themselves: "said", "plans" (the embedded act is the trigger)
 SILENT_FRAMES = frozenset({"say", "plan"})
 
@@ -49,15 +53,37 @@ SILENT_FRAMES = frozenset({"say", "plan"})
 class SentenceScan:
     """What the words of one sentence offer the extractor, found without a parse."""
 
-    trigger: bool  # a word that may be a trigger lemma
-    source: bool  # something that may resolve to an actor
-    group_list: bool  # a group noun and three or more dictionary names: may define an article group
-    countries: tuple[str, ...]  # countries named by dictionary hits (for the article's main countries)
-    hits: int = 0  # actor-dictionary phrases named
+    trigger: bool  # a word that may be a trigger lemma of a pattern or frame
+    fallback: bool  # a word that may be a CAMEO-table verb (coded only between two known actors)
+    hits: int  # actor-dictionary phrases named
+    agents: int  # agent phrases ("troops", "riot police")
+    phrases: int  # separate noun phrases those make up ("Iraq's army" is one, "Iraq and Iran" two)
+    armed: bool  # an armed group or armed agent ("the rebels"): what "it" and "they" may point back at
+    names: bool  # a capitalised word that may be a name the dictionaries do not know (it blocks coreference)
+    pronouns: int  # "he", "they", "we" ...: an actor of their own only through the memory
+    it: int  # "it": an actor of its own only through the memory, and only for an armed group
+    we: int  # "we", "us": the speaker of an open quotation
+    quoted: bool  # opens with a quotation mark (goes on with the quotation before it)
+    descriptions: bool  # a noun that may point back at an earlier actor ("the militants", "the president")
+    group_nouns: bool  # a noun that may stand for an article group ("the partners")
+    countries: tuple[str, ...] = ()  # countries named by dictionary hits (for the article's main countries)
+    found: Found | None = field(default=None, compare=False, repr=False)  # the dictionary matches, for the resolver
 
-    def holds_event(self, strict: bool) -> bool:
-        """Whether the extractor could code an event in this sentence."""
-        return self.trigger and (self.source or not strict)
+    @property
+    def group_list(self) -> bool:
+        """Whether the sentence may define an article group (a group noun and three or more names)."""
+        return self.group_nouns and self.hits >= 3
+
+    def provides(self, kind: str) -> bool:
+        """Whether the sentence may leave an antecedent of this kind in the memory (or a name that blocks one):
+        ``person``, ``plural``, ``group``, ``we`` (the quoted speaker) or ``description``."""
+        if kind == "we":
+            return True
+        if kind == "description":
+            return self.hits > 0
+        if kind == "group":
+            return self.armed
+        return self.hits > 0 or self.agents > 0 or self.names
 
 
 class Prefilter:
@@ -102,12 +128,14 @@ class Prefilter:
             objects.setdefault(verb, set()).add(obj)
         skip = set(patterns.verbs) | frames | light | set(patterns.fallback_stop)
         self.fallback = {verb: frozenset(objs) for verb, objs in objects.items() if verb not in skip}
+        self.framing = frozenset(lemma for lemma, p in patterns.frames.items() if p.frame != "say")
         self.triggers = frozenset(self.direct) | frozenset(self.gated) | frozenset(self.fallback)
         self.group_nouns = frozenset(GROUP_NOUNS)
-        self.back_nouns = frozenset(BACK_NOUNS)
+        self.descriptions = frozenset(ARMED | TITLES)
         self.exceptions = [dict(table) for table in lemma_tables.get("exc", {}).values()]
         self.rules = [(old, new) for rules in lemma_tables.get("rules", {}).values() for old, new in rules]
         self._lemmas: dict[str, frozenset[str]] = {}
+        self._flags: dict[str, int] = {}
 
     # ------------------------------------------------------------------ words
     def lemmas(self, word: str) -> frozenset[str]:
@@ -131,86 +159,164 @@ class Prefilter:
             self._lemmas[low] = result
         return result
 
-    def _sentence_lemmas(self, words: Sequence[str]) -> set[str]:
+    def _word(self, low: str) -> int:
+        """What a (lower-cased) word may be, as bit flags: a trigger by itself, a trigger that needs another word
+        of the sentence (an object, a light verb) or a CAMEO-table verb, a description, a group noun."""
+        flags = self._flags.get(low)
+        if flags is None:
+            lemmas = self.lemmas(low)
+            flags = ((_DIRECT if not lemmas.isdisjoint(self.direct) else 0)
+                     | (_MAYBE if not lemmas.isdisjoint(self.gated) or not lemmas.isdisjoint(self.fallback) else 0)
+                     | (_DESCRIPTION if not lemmas.isdisjoint(self.descriptions) else 0)
+                     | (_GROUP if not lemmas.isdisjoint(self.group_nouns) else 0))
+            if len(self._flags) < 200_000:
+                self._flags[low] = flags
+        return flags
+
+    def _joined(self, left: str, right: str) -> set[str]:
+        """The lemmas of a hyphenated word the tokenizer split ("cease-fire"), as the noun patterns join it."""
+        lemmas = self.lemmas(right)
+        return {f"{left}-{lem}" for lem in lemmas} | {f"{left}{lem}" for lem in lemmas}
+
+    def _sentence_lemmas(self, lowered: Sequence[str]) -> set[str]:
         out: set[str] = set()
-        for i, word in enumerate(words):
-            lemmas = self.lemmas(word)
-            out.update(lemmas)
-            if i >= 2 and words[i - 1] == "-":  # "cease-fire": the noun pattern joins the hyphenated parts
-                left = words[i - 2].lower()
-                out.update(f"{left}-{lem}" for lem in lemmas)
-                out.update(f"{left}{lem}" for lem in lemmas)
+        for i, low in enumerate(lowered):
+            out.update(self.lemmas(low))
+            if i >= 2 and lowered[i - 1] == "-":
+                out.update(self._joined(lowered[i - 2], low))
         return out
 
-    def _trigger(self, lemmas: set[str], mentions: int) -> bool:
-        if not lemmas.isdisjoint(self.direct):
-            return True
-        for lemma in lemmas.intersection(self.gated):
-            if not lemmas.isdisjoint(self.gated[lemma]):
+    def _gated(self, lemmas: set[str]) -> bool:
+        return any(not lemmas.isdisjoint(self.gated[lemma]) for lemma in lemmas.intersection(self.gated))
+
+    def _fallback(self, lemmas: set[str]) -> bool:
+        for lemma in lemmas.intersection(self.fallback):
+            objects = self.fallback[lemma]
+            if "" in objects or not lemmas.isdisjoint(objects):
                 return True
-        if mentions >= 2:  # the CAMEO verb table codes only between two actors the dictionaries know
-            for lemma in lemmas.intersection(self.fallback):
-                objects = self.fallback[lemma]
-                if "" in objects or not lemmas.isdisjoint(objects):
-                    return True
         return False
 
     # ------------------------------------------------------------------ sentences
     def scan(self, words: Sequence[str], day: dt.date | None) -> SentenceScan:
-        """Scan one sentence's token texts (as the tokenizer gives them)."""
-        group = False
-        mentions = hits = 0
+        """Scan one sentence's token texts (as the tokenizer gives them).
+
+        Example:
+            >>> pre = Prefilter(load_patterns(), ActorDictionary.load(), {})  # doctest: +SKIP
+            >>> scan = pre.scan(["Iraqi", "troops", "attacked", "the", "town", "."], None)  # doctest: +SKIP
+            >>> scan.trigger, scan.hits, scan.agents  # doctest: +SKIP
+            (True, 1, 1)
+        """
+        found = self.dictionary.scan(words)
+        phrases, agent_hits = found
         countries: list[str] = []
-        i = 0
-        n = len(words)
-        while i < n:  # dictionary hits, the same longest-match walk as the resolver's
-            found = self.dictionary.match(words, i)
-            if found is None:
-                i += 1
-                continue
-            length, entry = found
-            hits += 1
-            mentions += 1
+        armed = any(sector in ARMED_SECTORS for _, _, sector in agent_hits)
+        for _, _, entry in phrases:
             code = entry.code_on(day)
-            country = split_code(code)[0] if code else None
+            country, sector = split_code(code) if code else (None, None)
             if country:
                 countries.append(country)
-            i += length
-        i = 0
-        while i < n:
-            agent = self.dictionary.agent(words, i)
-            if agent is not None:
-                mentions += 1
-                i += agent[0]
-                continue
-            i += 1
-        lemmas = self._sentence_lemmas(words)
-        for word in words:
-            low = word.lower()
-            if low in PRONOUNS or low in BACK_PRONOUNS:
-                mentions += 1
-        if not lemmas.isdisjoint(self.back_nouns):
-            mentions += 1
-            group = not lemmas.isdisjoint(self.group_nouns)
-        trigger = self._trigger(lemmas, mentions)
-        return SentenceScan(trigger, mentions > 0, group and hits >= 3, tuple(countries), hits)
+            armed = armed or entry.kind == "group" or sector in ARMED_SECTORS or (code or "").startswith(
+                ("NSA", "IMG"))
+        lowered = [w.lower() for w in words]
+        pronouns = it = we = 0
+        names = direct = maybe = description = group = False
+        for k, low in enumerate(lowered):
+            if low == "it":
+                it += 1
+            elif low in BACK_PRONOUNS:
+                pronouns += 1
+            elif low in SPEAKER_PRONOUNS:
+                we += 1
+            elif not names and words[k][:1].isupper() and (k > 0 or low not in STOP_WORDS):
+                names = True
+            flags = self._word(low)
+            direct = direct or bool(flags & _DIRECT)
+            maybe = maybe or bool(flags & _MAYBE)
+            description = description or bool(flags & _DESCRIPTION)
+            group = group or bool(flags & _GROUP)
+            if k >= 2 and lowered[k - 1] == "-" and not direct:
+                joined = self._joined(lowered[k - 2], low)
+                direct = not joined.isdisjoint(self.direct)
+                maybe = maybe or not joined.isdisjoint(self.gated)
+        trigger, fallback = direct, False
+        if not direct and maybe:
+            lemmas = self._sentence_lemmas(lowered)
+            fallback = self._fallback(lemmas)
+            # a CAMEO-table verb under a frame ("plans to introduce") is coded by the frame: one actor suffices
+            trigger = self._gated(lemmas) or (fallback and not lemmas.isdisjoint(self.framing))
+            fallback = fallback and not trigger
+        return SentenceScan(trigger=trigger, fallback=fallback, hits=len(phrases), agents=len(agent_hits),
+                            phrases=_phrases(phrases, agent_hits, lowered), armed=armed, names=names, pronouns=pronouns, it=it, we=we,
+                            quoted=bool(words) and words[0][:1] in QUOTE_MARKS, descriptions=description,
+                            group_nouns=group, countries=tuple(countries), found=found)
 
     def select(self, scans: Sequence[SentenceScan], strict: bool = True) -> list[bool]:
-        """Return, per sentence, whether to parse it: it may hold an event or define an article group."""
-        return [s.holds_event(strict) or s.group_list for s in scans]
+        """Return, per sentence, whether to parse it: it may hold an event or define an article group.
+
+        An event needs a source the dictionaries resolve: a name or agent in the sentence; a pronoun, when a
+        sentence within the coreference reach names an actor; a description ("the militants"), when an earlier
+        sentence does; a group noun, when the article names a group. The CAMEO verb table needs two actors.
+        """
+        grouped = any(s.group_list for s in scans)
+        out: list[bool] = []
+        named_before = False  # an earlier sentence names a dictionary actor
+        for i, scan in enumerate(scans):
+            window = range(max(0, i - REACH), i)
+            near = any(scans[j].hits for j in window)  # the memory knows only actors the dictionaries named
+            near_armed = any(scans[j].hits and scans[j].armed for j in window)
+            speaker = any(scans[j].phrases for j in quotation(scans, i))
+            mentions = (scan.phrases + (scan.pronouns if near else 0) + (scan.it if near_armed else 0)
+                        + (scan.we if speaker else 0)
+                        + (1 if scan.descriptions and named_before else 0)
+                        + (1 if scan.group_nouns and grouped else 0))
+            event = (scan.trigger and (mentions > 0 or not strict)) or (scan.fallback and mentions >= 2)
+            out.append(event or scan.group_list)
+            named_before = named_before or scan.hits > 0
+        return out
 
     @staticmethod
-    def context(scans: Sequence[SentenceScan], consulted: dict[int, set[str]], parsed: set[int]) -> list[int]:
-        """The skipped sentences a parsed sentence's back-references may point into: for a pronoun the
-        sentences within the coreference reach before it, for a description ("the militants", "the supreme
-        leader", which count or search every earlier mention) every earlier sentence that names an actor."""
+    def context(scans: Sequence[SentenceScan], consulted: dict[int, dict[str, int]], parsed: set[int]) -> list[int]:
+        """The skipped sentences a parsed sentence's memory lookups depended on: for each lookup (the kind of
+        antecedent, the first sentence that could have changed its answer), the skipped sentences from there to
+        the lookup that may hold an antecedent of that kind, or a name that would block one."""
         need: set[int] = set()
-        for index, kinds in consulted.items():
-            if "pronoun" in kinds:
-                need.update(range(max(0, index - REACH), index))
-            if "description" in kinds:
-                need.update(j for j in range(index) if scans[j].hits)
-        return sorted(need - parsed)
+        for index, looked in consulted.items():
+            for kind, since in looked.items():
+                if kind == "we":
+                    need.update(j for j in quotation(scans, index) if j not in parsed)
+                    continue
+                need.update(j for j in range(since, index) if j not in parsed and scans[j].provides(kind))
+        return sorted(need)
+
+
+QUOTE_MARKS = ("\u201c", '"', "\u2018", "'", "`")
+
+
+def quotation(scans: Sequence[SentenceScan], index: int) -> range:
+    """The sentences before ``index`` that may have opened the quotation it continues: back over those that
+    open with a quotation mark, and the one before them (the coreference reach at least)."""
+    start = index - 1
+    while start > 0 and scans[start].quoted:
+        start -= 1
+    return range(max(0, min(start, index - REACH)), index)
+
+
+#: words that join dictionary matches into one noun phrase: "Iraq's army", "the government of Iraq"
+_INSIDE = frozenset({"'s", "\u2019s", "'", "\u2019", "of", "the", "-"})
+
+
+def _phrases(phrases: Sequence[tuple[int, int, Any]], agents: Sequence[tuple[int, int, Any]],
+             lowered: Sequence[str]) -> int:
+    """How many separate noun phrases the dictionary matches make up: matches that touch, or are joined only by
+    a possessive, "of" or "the", count once."""
+    covered = sorted({k for start, length, _ in (*phrases, *agents) for k in range(start, start + length)})
+    count = 0
+    last: int | None = None
+    for k in covered:
+        if last is None or (k > last + 1 and not all(lowered[g] in _INSIDE for g in range(last + 1, k))):
+            count += 1
+        last = k
+    return count
 
 
 def _needed_objects(pattern: Pattern, lemma: str) -> frozenset[str] | None:
