@@ -143,7 +143,7 @@ def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_file
     if engine == "spacy":
         coder.nlp("Warm up.")
     else:
-        list(coder.code_articles(_articles([{"id": "warm-up", "text": "Warm up."}])))
+        coder.warm_up()  # the gazetteer and the date parser are built on first use: load, not coding
     load_seconds = time.perf_counter() - started
     load_rss = peak_rss_mib()
     sentences: int | None = None

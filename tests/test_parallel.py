@@ -30,10 +30,10 @@ ARTICLES = [
 class FailingCoder(Coder):
     """A coder with a bug that only the article ``boom`` triggers (module level: the workers import it)."""
 
-    def code_doc(self, doc, article, default_date=None):  # type: ignore[no-untyped-def]
-        if article.id == "boom":
+    def code_parsed(self, item):  # type: ignore[no-untyped-def]
+        if item.article.id == "boom":
             raise ValueError("cannot code this one")
-        return super().code_doc(doc, article, default_date)
+        return super().code_parsed(item)
 
 
 @pytest.fixture(scope="module")

@@ -81,6 +81,7 @@ class CoderSpec:
 
         factory = self.coder_class or Coder
         coder: Coder = factory(actor_files=self.actor_files, pattern_files=self.pattern_files, **dict(self.options))
+        coder.warm_up()
         return coder
 
 

@@ -49,6 +49,9 @@ ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "1
 RULESET = "rules.v1"
 
 
+#: a sentence that exercises every stage (actors, an event, a date, a place), for :meth:`Coder.warm_up`
+WARM_UP = "Iraqi troops attacked Islamic State fighters in Mosul on Tuesday."
+
 #: longest piece of an article body tokenized at once (cut at paragraph breaks, else at sentence ends)
 CHUNK_CHARS = 100_000
 
@@ -161,6 +164,13 @@ class Coder:
         self.use_prefilter = settings.get("prefilter") if prefilter is None else prefilter
         self.prefilter = Prefilter(self.patterns, self.dictionary, lemma_tables(self.nlp))
         self.coder_id = f"dyads {__version__} {RULESET}"
+        #: running counts: sentences read, sentences parsed, of which parsed for coreference context only
+        self.stats: Counter[str] = Counter()
+
+    def warm_up(self) -> None:
+        """Build now what coding builds on first use (the place gazetteer, the date parser's tables) by coding
+        one sentence, so a long run, a worker or a timing does not pay for it in its first article."""
+        list(self.code_articles([Article(id="warm-up", text=WARM_UP, date=dt.date(2016, 10, 20))]))
 
     # ------------------------------------------------------------------ articles in, events out
     def code_articles(self, articles: Iterable[Article], default_date: dt.date | None = None) -> Iterator[Event]:
@@ -196,11 +206,15 @@ class Coder:
             tokens = self.nlp.make_doc(piece)
             sentences.extend(tokens[start:end] for start, end in segment(tokens))
         item = ParsedArticle(article, day, sentences)
+        self.stats["sentences"] += len(sentences)
         if not self.use_prefilter:
+            self.stats["parsed"] += len(sentences)
             return item, list(range(len(sentences)))
         item.scans = [self.prefilter.scan([t.text for t in sent], day) for sent in sentences]
         keep = self.prefilter.select(item.scans, self.strict)
-        return item, [i for i, wanted in enumerate(keep) if wanted]
+        todo = [i for i, wanted in enumerate(keep) if wanted]
+        self.stats["parsed"] += len(todo)
+        return item, todo
 
     def code_doc(self, doc: Doc | Sequence[Doc], article: Article,
                  default_date: dt.date | None = None) -> Iterator[Event]:
@@ -221,6 +235,8 @@ class Coder:
         extra = self.prefilter.context(item.scans, consulted, set(item.parsed))
         if not extra:
             return events
+        self.stats["parsed"] += len(extra)
+        self.stats["context"] += len(extra)
         docs = (self._sentence_doc(item.sentences[i]) for i in extra)
         for index, doc in zip(extra, self.nlp.pipe(docs, batch_size=self.batch_size * 8)):
             item.parsed[index] = doc[:]
