@@ -5,6 +5,8 @@ Runs engines (``--engines``, default ``spacy,dyads``) over the first N articles 
 
 * ``spacy``: ``Coder().nlp.pipe(texts, batch_size=...)``, the full spaCy pipeline, nothing else;
 * ``dyads``: ``Coder().code_articles(articles)``, the whole coder, in this one process;
+* ``dyads-all``: the same with the prefilter off (every sentence parsed), to see what the prefilter saves and
+  whether it loses events (the last lines compare the two event sets);
 * ``pool-N``: the same coder on a process pool of N workers (``dyads.parallel``, what ``--workers N`` runs);
 * ``dask-N``: the same stage function on a Dask LocalCluster of N single-threaded worker processes.
 
@@ -21,7 +23,7 @@ the same texts with the same pipeline).
 
     python benchmarks/throughput.py                      # 300 Reuters-21578 articles
     python benchmarks/throughput.py -n 50 --json         # figures as JSON
-    python benchmarks/throughput.py -n 1000 --engines spacy,dyads,pool-1,pool-2,dask-2
+    python benchmarks/throughput.py -n 1000 --engines spacy,dyads,dyads-all,pool-1,pool-2,dask-2
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "reuters21578.jsonl.gz"
+
+
+WARM_UP = "Iraqi troops attacked Islamic State fighters in Mosul on Tuesday."
 
 
 def read_corpus(path: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -122,7 +127,7 @@ def run_parallel_engine(engine: str, rows: list[dict[str, Any]], batch_size: int
         worker_rss = [resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]
     return {"engine": engine, "workers": workers, "articles": len(rows), "sentences": None,
             "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "load_seconds": round(load_seconds, 3),
-            "events": len(ids), "event_ids": _digest(ids), "load_rss_mib": None,
+            "events": len(ids), "event_ids": _digest(ids), "ids": ids, "parsed_share": None, "load_rss_mib": None,
             "peak_rss_mib": round(max(worker_rss), 1)}
 
 
@@ -135,13 +140,11 @@ def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_file
     if engine.startswith(("pool", "dask")):
         return run_parallel_engine(engine, rows, batch_size, actor_files, chunk)
     started = time.perf_counter()
-    try:  # the same batch size for both engines, where the Coder takes one
-        coder = Coder(actor_files, batch_size=batch_size)
-    except TypeError:
-        coder = Coder(actor_files)
+    options: dict[str, Any] = {"prefilter": False} if engine == "dyads-all" else {}
+    coder = Coder(actor_files, batch_size=batch_size, **options)  # the same batch size for every engine
     # build whatever the engine builds lazily before the clock starts
     if engine == "spacy":
-        coder.nlp("Warm up.")
+        coder.nlp(WARM_UP)
     else:
         coder.warm_up()  # the gazetteer and the date parser are built on first use: load, not coding
     load_seconds = time.perf_counter() - started
@@ -154,13 +157,17 @@ def run_engine(engine: str, corpus: str, limit: int, batch_size: int, actor_file
         texts = [row.get("text") or "" for row in rows]
         sentences = sum(sum(1 for _ in doc.sents) for doc in coder.nlp.pipe(texts, batch_size=batch_size))
     else:
+        coder.stats.clear()
         ids = [e.event_id for e in coder.code_articles(_articles(rows))]
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu
+    coding = engine != "spacy"
     return {"engine": engine, "workers": 1, "articles": len(rows), "sentences": sentences,
             "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "load_seconds": round(load_seconds, 3),
-            "events": len(ids) if engine == "dyads" else None,
-            "event_ids": _digest(ids) if engine == "dyads" else None,
+            "events": len(ids) if coding else None, "event_ids": _digest(ids) if coding else None,
+            "ids": ids if coding else None,
+            "parsed_share": (round(coder.stats["parsed"] / coder.stats["sentences"], 3)
+                             if coding and coder.stats["sentences"] else None),
             "load_rss_mib": round(load_rss, 1), "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
@@ -196,11 +203,21 @@ def add_rates(results: list[dict[str, Any]]) -> dict[str, Any]:
         r["x_spacy"] = round(r["articles_per_s"] / spacy_rate, 3) if spacy_rate and r["articles_per_s"] else None
     dyads_rate = by_engine["dyads"]["articles_per_s"] if "dyads" in by_engine else None
     ratio = round(dyads_rate / spacy_rate, 3) if spacy_rate and dyads_rate else None
-    digests = {r["engine"]: r["event_ids"] for r in results if r.get("event_ids")}
+    # the prefiltered engines must agree exactly; dyads-all (every sentence parsed) is compared apart
+    digests = {r["engine"]: r["event_ids"] for r in results if r.get("event_ids") and r["engine"] != "dyads-all"}
+    ids = {r["engine"]: set(r.pop("ids") or ()) for r in results if r.get("ids") is not None}
+    prefilter = None
+    if "dyads-all" in ids and "dyads" in ids:
+        everything, filtered = ids["dyads-all"], ids["dyads"]
+        prefilter = {"events_all_sentences": len(everything), "events_prefiltered": len(filtered),
+                     "only_all_sentences": len(everything - filtered), "only_prefiltered": len(filtered - everything)}
+    all_rate = by_engine["dyads-all"]["articles_per_s"] if "dyads-all" in by_engine else None
     pool1, pool2 = by_engine.get("pool-1"), by_engine.get("pool-2")
     scaling = (round(pool2["articles_per_s"] / pool1["articles_per_s"], 3)
                if pool1 and pool2 and pool1["articles_per_s"] else None)
     return {"engines": results, "dyads_to_spacy_articles_per_s": ratio, "pool2_to_pool1": scaling,
+            "all_sentences_to_spacy_articles_per_s": round(all_rate / spacy_rate, 3) if spacy_rate and all_rate else None,
+            "prefilter": prefilter,
             "same_event_ids": len(set(digests.values())) <= 1 if digests else None, "event_id_digests": digests}
 
 
@@ -213,7 +230,7 @@ def print_table(figures: dict[str, Any], corpus: Path) -> None:
     columns = [("engine", "engine"), ("workers", "workers"), ("articles", "articles"), ("sentences", "sentences"),
                ("seconds", "seconds"), ("articles/s", "articles_per_s"), ("sentences/s", "sentences_per_s"),
                ("events", "events"), ("events/s", "events_per_s"), ("events/1k sent.", "events_per_1000_sentences"),
-               ("x spaCy", "x_spacy"), ("CPU s", "cpu_seconds"), ("cores used", "cores_used"),
+               ("x spaCy", "x_spacy"), ("parsed", "parsed_share"), ("CPU s", "cpu_seconds"), ("cores used", "cores_used"),
                ("articles/CPU s", "articles_per_cpu_s"), ("load s", "load_seconds"),
                ("peak RSS MiB/worker", "peak_rss_mib"), ("event_ids", "event_ids")]
     for header, _ in columns:
@@ -225,6 +242,11 @@ def print_table(figures: dict[str, Any], corpus: Path) -> None:
     console.print(f"dyads articles/s / spaCy-only articles/s = {figures['dyads_to_spacy_articles_per_s']}")
     if figures["pool2_to_pool1"] is not None:
         console.print(f"pool-2 articles/s / pool-1 articles/s = {figures['pool2_to_pool1']}")
+    if figures["prefilter"] is not None:
+        p = figures["prefilter"]
+        console.print(f"prefilter: {p['events_prefiltered']} events, every sentence parsed: {p['events_all_sentences']}; "
+                      f"only with every sentence parsed: {p['only_all_sentences']}, only prefiltered: "
+                      f"{p['only_prefiltered']}")
     if figures["same_event_ids"] is not None:
         console.print(f"same event_id set in {', '.join(figures['event_id_digests'])}: {figures['same_event_ids']}")
 
@@ -240,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--actors", action="append", default=[], metavar="FILE",
                         help="extra actor dictionary for the Coder (repeatable)")
     parser.add_argument("--engines", default="spacy,dyads",
-                        help="comma-separated: spacy, dyads, pool-N, dask-N (%(default)s)")
+                        help="comma-separated: spacy, dyads, dyads-all (no prefilter), pool-N, dask-N (%(default)s)")
     parser.add_argument("--chunk", type=int, default=32, help="articles per pool or Dask task (%(default)s)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
@@ -248,9 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"corpus not found: {args.corpus} (pass --corpus)")
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     for engine in engines:
-        if engine not in ("spacy", "dyads") and not (engine.startswith(("pool-", "dask-"))
+        if engine not in ("spacy", "dyads", "dyads-all") and not (engine.startswith(("pool-", "dask-"))
                                                      and engine.partition("-")[2].isdigit()):
-            parser.error(f"unknown engine {engine!r}: use spacy, dyads, pool-N or dask-N")
+            parser.error(f"unknown engine {engine!r}: use spacy, dyads, dyads-all, pool-N or dask-N")
     results = []
     for engine in engines:
         results.append(run_in_fresh_process(engine, args))

@@ -30,7 +30,7 @@ from .events.patterns import load_patterns
 from .events.places import place_of
 from .events.prefilter import Prefilter, SentenceScan, lemma_tables
 from .ingest.dates import dateline_length
-from .nlp import load_nlp
+from .nlp import components, load_nlp, pipe_docs
 from .nlp.segment import segment
 from .records import Article, Event, Modality, Span
 
@@ -163,6 +163,7 @@ class Coder:
         self.batch_size = batch_size or settings.get("batch_size")
         self.use_prefilter = settings.get("prefilter") if prefilter is None else prefilter
         self.prefilter = Prefilter(self.patterns, self.dictionary, lemma_tables(self.nlp))
+        self.components = components(self.nlp)  # the pipeline with a faster, equivalent attribute ruler
         self.coder_id = f"dyads {__version__} {RULESET}"
         #: running counts: sentences read, sentences parsed, of which parsed for coreference context only
         self.stats: Counter[str] = Counter()
@@ -187,7 +188,7 @@ class Coder:
                 for n, index in enumerate(todo):
                     yield self._sentence_doc(item.sentences[index]), (item, index, n == len(todo) - 1)
 
-        for doc, (item, index, last) in self.nlp.pipe(requests(), as_tuples=True, batch_size=self.batch_size * 8):
+        for doc, (item, index, last) in pipe_docs(self.components, requests(), self.batch_size * 8):
             item.parsed[index] = doc[:]
             if last:
                 yield from self.code_parsed(item)
@@ -237,8 +238,8 @@ class Coder:
             return events
         self.stats["parsed"] += len(extra)
         self.stats["context"] += len(extra)
-        docs = (self._sentence_doc(item.sentences[i]) for i in extra)
-        for index, doc in zip(extra, self.nlp.pipe(docs, batch_size=self.batch_size * 8)):
+        docs = ((self._sentence_doc(item.sentences[i]), i) for i in extra)
+        for doc, index in pipe_docs(self.components, docs, self.batch_size * 8):
             item.parsed[index] = doc[:]
         events, _ = self._code_sentences(item)
         return events
