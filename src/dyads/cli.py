@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 
 import click
 
-from . import __version__
+from . import __version__, settings
 from .errors import DyadsError, InputError
 
 log = logging.getLogger("dyads")
@@ -79,10 +80,12 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a LocalCluster.")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="With --engine dask: the workers write "
               "partitioned JSONL here (a path every worker can write), nothing to stdout.")
+@click.option("--no-prefilter", is_flag=True, help="Parse every sentence, not only those that can hold an event "
+              "(slower, for comparison; setting prefilter, DYADS_PREFILTER=0 on remote Dask workers).")
 def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | None, actor_files: tuple[str, ...],
          pattern_files: tuple[str, ...], encoding: str | None, quiet: bool, verbose: int,
          db: str | None = None, workers: int = 1, engine: str = "local", scheduler: str | None = None,
-         output_dir: str | None = None) -> None:
+         output_dir: str | None = None, no_prefilter: bool = False) -> None:
     """Code articles into events.
 
     INPUTS are .txt files (first line is the title), .jsonl/.json files (one {"id", "text", "title", "date"}
@@ -99,6 +102,8 @@ def code(inputs: tuple[str, ...], date_: str | None, fmt: str, output: str | Non
     """
     _setup_logging(verbose, quiet)
     day = _parse_day(date_)
+    if no_prefilter:  # through the setting, so local pool and LocalCluster workers (which inherit it) agree
+        os.environ[settings.SETTINGS["prefilter"].env] = "0"
     from .ingest import read_inputs
     from .ingest.readers import InputWarning
     from .output import EventWriter

@@ -250,7 +250,9 @@ class Coder:
         words = [t.text for t in sent]
         spaces = [bool(t.whitespace_) for t in sent]
         spaces[-1] = False
-        return Doc(self.nlp.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
+        starts: list[bool | int | None] = [False] * len(words)
+        starts[0] = True
+        return Doc(self.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
 
     def _code_sentences(self, item: ParsedArticle) -> tuple[list[Event], dict[int, dict[str, int]]]:
         """Code the parsed sentences of an article; return the events and which sentences read the memory."""

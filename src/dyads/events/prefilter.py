@@ -33,7 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..actors.coref import ARMED, ARMED_SECTORS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REACH, TITLES, WE_PRONOUNS
 from ..actors.dictionary import ActorDictionary, split_code
 from ..actors.groups import GROUP_NOUNS
-from ..actors.resolver import PRONOUNS, Found
+from ..actors.resolver import Found
 from .extractor import RECEIVE_VERBS
 from .patterns import Pattern, PatternSet
 
@@ -245,10 +245,11 @@ class Prefilter:
             # a CAMEO-table verb under a frame ("plans to introduce") is coded by the frame: one actor suffices
             trigger = self._gated(lemmas) or (fallback and not lemmas.isdisjoint(self.framing))
             fallback = fallback and not trigger
-        return SentenceScan(trigger=trigger, fallback=fallback, hits=len(phrases), agents=len(agent_hits),
-                            phrases=_phrases(phrases, agent_hits, lowered), armed=armed, names=names, pronouns=pronouns, it=it, we=we,
-                            quoted=bool(words) and words[0][:1] in QUOTE_MARKS, descriptions=description,
-                            group_nouns=group, countries=tuple(countries), found=found)
+        return SentenceScan(
+            trigger=trigger, fallback=fallback, hits=len(phrases), agents=len(agent_hits),
+            phrases=_phrases(phrases, agent_hits, lowered), armed=armed, names=names, pronouns=pronouns, it=it,
+            we=we, quoted=bool(words) and words[0][:1] in QUOTE_MARKS, descriptions=description, group_nouns=group,
+            countries=tuple(countries), found=found)
 
     def select(self, scans: Sequence[SentenceScan], strict: bool = True) -> list[bool]:
         """Return, per sentence, whether to parse it: it may hold an event or define an article group.

@@ -1,12 +1,12 @@
 """Sentence boundaries from the tokenizer alone, before anything is parsed.
 
-The coder decides per sentence whether to parse it (:mod:`dyads.nlp.prefilter`), so sentences must be known before
-the parser runs. The rules: a sentence ends after ``.``, ``!``, ``?`` or an ellipsis, together with the closing
-quotes and brackets that follow it (a ``"`` glued to the next word opens the next sentence instead); whitespace at either edge is left out. A blank line
-(a paragraph break) ends a sentence too, unless the text plainly goes on across it (no punctuation before, a
-lower-case word after). A run of more than ``MAX_TOKENS``
-tokens without an end (tables, lists, markup debris) is cut at line breaks, else every ``MAX_TOKENS`` tokens, so
-no single parse grows with the article.
+The coder decides per sentence whether to parse it (:mod:`dyads.events.prefilter`), so sentences must be known
+before the parser runs. The rules: a sentence ends after ``.``, ``!``, ``?`` or an ellipsis, together with the
+closing quotes and brackets that follow it (a ``"`` glued to the next word opens the next sentence instead). A
+blank line (a paragraph break) ends one too, unless the text plainly goes on across it (no punctuation before, a
+lower-case word after). Whitespace at either edge is left out. A run of more than ``MAX_TOKENS`` tokens without an
+end (tables, lists, markup debris) is cut at line breaks, else every ``MAX_TOKENS`` tokens, so no single parse
+grows with the article.
 
 Each sentence is then parsed as its own ``Doc`` with these boundaries fixed (the parser respects preset
 ``is_sent_start`` values), so a sentence's parse does not depend on which other sentences were parsed.
