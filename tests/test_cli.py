@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,15 @@ def test_missing_input_is_reported(tmp_path: Path):  # type: ignore[no-untyped-d
     result = _run(["code", str(tmp_path / "nope.txt"), "-q"])
     assert result.exit_code == 3
     assert "nope.txt" in result.stderr
+
+
+def test_no_prefilter_parses_every_sentence_and_codes_the_same_events(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    example = Path(__file__).resolve().parents[1] / "examples" / "coalition_article.txt"
+    monkeypatch.setenv("DYADS_PREFILTER", "1")  # restored after the test: --no-prefilter sets it for the workers
+    filtered = _run(["code", str(example), "--date", "2014-09-06", "-q"])
+    everything = _run(["code", str(example), "--date", "2014-09-06", "-q", "--no-prefilter"])
+    assert filtered.exit_code == 0 and everything.exit_code == 0
+    ids = [e["event_id"] for e in _events(filtered.output)]
+    assert len(ids) >= 30
+    assert ids == [e["event_id"] for e in _events(everything.output)]
+    assert os.environ["DYADS_PREFILTER"] == "0"

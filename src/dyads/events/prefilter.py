@@ -8,10 +8,15 @@ nothing in particular, background. A sentence is parsed only when the extractor 
   plan verb, and not a light verb, which needs an event noun anyway). Candidate lemmas of a word come from the
   spaCy lemmatizer's own tables (its exceptions and suffix rules, all of them, whatever the part of speech), plus
   the extractor's repairs of past forms, so the test is a superset of what the parse can produce;
-* **and, with ``strict_sources``, something that can be a source**: an actor-dictionary phrase, an agent word
-  ("troops", "police"), a pronoun, a group noun ("the partners") or a description that points back ("the
-  militants", "the supreme leader"). Without ``strict_sources`` any named subject can act, so the trigger alone
-  decides.
+* **and, with ``strict_sources``, something that can be a source**: an actor-dictionary phrase or an agent word
+  ("troops", "police") in the sentence; a pronoun ("he", "they"), when a sentence within the coreference reach
+  names a dictionary actor ("it" only an armed group: the memory gives "it" nothing else); "we", when the
+  quotation it may sit in names anyone; a description ("the militants", "the president"), when an earlier sentence
+  names a dictionary actor; a group noun ("the partners"), when the article names a group. Possessives ("his
+  commander") lend a country to an agent noun, which counts by itself. Without ``strict_sources`` any named
+  subject can act, so the trigger alone decides. The CAMEO verb table codes only between two actors the
+  dictionaries know, so its verbs need two separate phrases (or pronouns) unless a frame embeds them ("plans to
+  introduce"), which codes them with one.
 
 A sentence that names three or more dictionary actors beside a group noun is parsed too (the article's groups
 are learned from it). The article's main countries (for places) are counted on every sentence's dictionary hits,
@@ -294,12 +299,13 @@ QUOTE_MARKS = ("\u201c", '"', "\u2018", "'", "`")
 
 
 def quotation(scans: Sequence[SentenceScan], index: int) -> range:
-    """The sentences before ``index`` that may have opened the quotation it continues: back over those that
-    open with a quotation mark, and the one before them (the coreference reach at least)."""
+    """The sentences before ``index`` that may have opened the quotation it continues (back over those that
+    open with a quotation mark, and the one before them), and the coreference reach before that."""
     start = index - 1
     while start > 0 and scans[start].quoted:
         start -= 1
-    return range(max(0, min(start, index - REACH)), index)
+    # the opening sentence's speaker may itself be a pronoun ("..., he said"): its antecedent's reach too
+    return range(max(0, min(start, index) - REACH), index)
 
 
 #: words that join dictionary matches into one noun phrase: "Iraq's army", "the government of Iraq"
