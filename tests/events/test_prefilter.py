@@ -4,14 +4,18 @@ sentence gives."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dyads.pipeline import Coder
 from dyads.records import Article
 
 DAY = dt.date(2015, 6, 1)
+EXAMPLES = int(os.environ.get("DYADS_FUZZ_EXAMPLES", "40"))
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "coalition_article.txt"
 
 
@@ -78,3 +82,32 @@ def test_the_lemmas_of_a_word(coder) -> None:  # type: ignore[no-untyped-def]
     lemmas = coder.prefilter.lemmas
     assert "attack" in lemmas("attacked") and "meet" in lemmas("met") and "ally" in lemmas("allies")
     assert "stage" in lemmas("staged")  # the extractor's repair of past forms
+
+
+# Articles composed of these, in any order and number: events, their antecedents in sentences with no trigger,
+# quotations, and sentences that name nobody. With or without the prefilter they must code the same events.
+PIECES = [
+    "John Kerry arrived in Jeddah on Thursday.",
+    "The weather was hot.",
+    "He met Saudi officials.",
+    "Shares rose sharply in Tokyo.",
+    "Kurdish rebels crossed the border at night.",
+    "They attacked a police station.",
+    "The militants later withdrew.",
+    "A government spokesman said: \"We regret nothing.",
+    "\"We will send aid to the refugees,\" he added.",
+    "Iraqi troops shelled the town.",
+    "It said it would retaliate.",
+    "The talks with Iran ended without a deal.",
+    "Prices of coffee fell for a third week.",
+    "Britain, France, Germany and Italy formed a coalition.",
+    "The partners condemned the attack.",
+]
+
+
+@settings(max_examples=max(10, EXAMPLES // 2), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=9))
+def test_prefilter_codes_what_parsing_everything_codes(coder, everything, pieces) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(pieces)
+    assert _events(coder, text, dt.date(2014, 9, 6)) == _events(everything, text, dt.date(2014, 9, 6))
