@@ -150,3 +150,27 @@ def test_engine_coder_fills_the_store_like_a_coder(coder) -> None:  # type: igno
                 stored[name] = {r["event_id"] for r in store.rows("select event_id from events")}
             assert stats.articles == len(ARTICLES)
     assert stored["pool"] == stored["serial"] and stored["serial"]
+
+
+@pytest.mark.dask
+def test_the_store_loads_what_the_dask_workers_wrote(tmp_path, serial) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+    from dyads.store import EventStore
+
+    out = tmp_path / "out"
+    code_dask_to_jsonl(ARTICLES, out, workers=2, default_date=DAY, chunk=2)
+    assert sorted(p.name for p in out.glob("articles-*.jsonl")) == sorted(
+        p.name.replace("part-", "articles-") for p in out.glob("part-*.jsonl"))
+    (out / "part-99999-00000.jsonl").write_text('{"event_id": "x"}\nnot json\n', encoding="utf-8")
+    db = tmp_path / "day.duckdb"
+    for _ in range(2):  # loading the same output twice changes nothing
+        result = CliRunner().invoke(main, ["load", str(out), "--db", str(db), "-q"])
+        assert result.exit_code == 3, result.output  # two bad lines, named, the rest loaded
+        assert "part-99999-00000.jsonl:1" in result.output and "part-99999-00000.jsonl:2" in result.output
+    with EventStore(db, read_only=True) as store:
+        stored = {r["event_id"] for r in store.rows("SELECT event_id FROM events")}
+        assert stored == {i for ids in serial.values() for i in ids}
+        assert store.count("articles") == len(ARTICLES)  # articles without events too
+        assert list(store.pending(ARTICLES)) == []  # a later `dyads code --db` over the inputs skips them all

@@ -219,7 +219,7 @@ def _code_to_dir(inputs: tuple[str, ...], output_dir: str, day: dt.date | None, 
         _report_input_error(err)
     skipped = [e for e in errors if not isinstance(e, InputWarning)]
     click.echo(f"coded {stats.articles} articles, {stats.events} events in {len(stats.files)} files; skipped "
-               f"{len(skipped)} inputs -> {output_dir}", err=True)
+               f"{len(skipped)} inputs -> {output_dir} (into a store: dyads load {output_dir} --db PATH)", err=True)
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 

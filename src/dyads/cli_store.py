@@ -1,4 +1,5 @@
-"""The store's commands: ``query``, ``sql``, ``export``, ``relations``, ``coalitions``, and ``code --db``.
+"""The store's commands: ``query``, ``sql``, ``export``, ``relations``, ``coalitions``, ``load`` and
+``code --db``.
 
 A thin shell over :mod:`dyads.store` and :mod:`dyads.analysis`: it parses options, opens the store (read-only
 for everything but ``code --db``), calls the library and formats rows. ``cli.py`` registers these commands.
@@ -17,7 +18,7 @@ import click
 
 from .errors import DyadsError, InputError
 
-__all__ = ["coalitions", "code_into_db", "export_cmd", "query", "register", "relations", "sql"]
+__all__ = ["coalitions", "code_into_db", "export_cmd", "load_cmd", "query", "register", "relations", "sql"]
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 
@@ -272,7 +273,44 @@ def coalitions(db: str, fmt: str, min_size: int) -> None:
                title=f"{len(groups)} groups")
 
 
+@click.command("load")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False),
+              help="The DuckDB store to fill (created when missing).")
+@click.option("-q", "--quiet", is_flag=True, help="No per-partition counts, only the summary and errors.")
+def load_cmd(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+    """Store coded events: the folder a `dyads code --engine dask --output-dir DIR` run wrote, or JSONL files
+    written by `dyads code`. Loading the same output again changes nothing.
+
+    \b
+    Examples:
+      dyads load /shared/events/2024-05-01 --db news.duckdb
+      dyads load events.jsonl --db news.duckdb
+    """
+    from pathlib import Path
+
+    from .store import EventStore, load_jsonl
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:  # before the store is created
+        click.echo(f"error: no such file or folder: {', '.join(missing)} (pass the --output-dir of a "
+                   "`dyads code --engine dask` run, or JSONL files written by `dyads code`)", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        with EventStore(db) as store:
+            stats = load_jsonl(store, paths, on_partition=None if quiet else lambda s: click.echo(
+                f"loaded {s.articles} articles, {s.events} events", err=True))
+            total = store.count("events")
+    except DyadsError as exc:
+        _fail(exc)
+    for problem in stats.skipped:
+        click.echo(f"skipped {problem}", err=True)
+    click.echo(f"loaded {stats.articles} articles, {stats.events} events from {stats.files} files; store holds "
+               f"{total} events, {stats.stories} stories; skipped {len(stats.skipped)} lines -> {db}", err=True)
+    sys.exit(EXIT_PARTIAL if stats.skipped else EXIT_OK)
+
+
 def register(group: click.Group) -> None:
     """Add the store commands to the ``dyads`` command group."""
-    for command in (query, sql, export_cmd, relations, coalitions):
+    for command in (query, sql, export_cmd, relations, coalitions, load_cmd):
         group.add_command(command)

@@ -353,6 +353,19 @@ def _jsonl_lines(pairs: list[Pair]) -> list[str]:
     return [json.dumps(e.to_dict(), ensure_ascii=False) for _, events in pairs for e in events]
 
 
+def _article_lines(pairs: list[Pair]) -> list[str]:
+    """One manifest line per coded article (its text's hash, not the text), so ``dyads load`` stores articles
+    without events too and a later ``dyads code --db`` over the same inputs skips what was coded."""
+    import json
+
+    from .store.schema import text_hash
+
+    return [json.dumps({"id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None, "url": a.url,
+                        "outlet": a.outlet, "origin": a.origin, "text_hash": text_hash(a.text),
+                        "n_events": len(events), "coder": events[0].coder if events else None},
+                       ensure_ascii=False) for a, events in pairs]
+
+
 def code_dask_to_jsonl(
     articles: Iterable[Article],
     output_dir: str | Path,
@@ -369,8 +382,10 @@ def code_dask_to_jsonl(
     """Code articles on a Dask cluster; the workers write the events as partitioned JSON lines in ``output_dir``.
 
     Files are ``part-WWWWW-PPPPP.jsonl`` (window, partition), one event per line in the ``dyads code`` JSONL
-    format. On a real cluster ``output_dir`` must be a path every worker can write (a shared file system); the
-    events do not travel back to the client, only the counts.
+    format, and beside each an ``articles-WWWWW-PPPPP.jsonl`` manifest (one line per article: id, title, date,
+    text hash, number of events), from which ``dyads load`` fills a store. On a real cluster ``output_dir``
+    must be a path every worker can write (a shared file system); the events do not travel back to the client,
+    only the counts.
 
     Example:
         >>> code_dask_to_jsonl(read_inputs(["day.jsonl.gz"]), "/shared/events/2024-05-01", scheduler="tcp://...")
@@ -390,10 +405,13 @@ def code_dask_to_jsonl(
             written = lines.to_textfiles(str(out / f"part-{number:05d}-*.jsonl"),
                                          name_function=lambda i: f"{i:05d}", encoding="utf-8", last_endline=True,
                                          compute=False)
+            manifests = coded.map_partitions(_article_lines).to_textfiles(
+                str(out / f"articles-{number:05d}-*.jsonl"), name_function=lambda i: f"{i:05d}", encoding="utf-8",
+                last_endline=True, compute=False)
             counts = lines.count()
             import dask
 
-            _, events = dask.compute(written, counts)
+            _, _, events = dask.compute(written, manifests, counts)  # one graph: each partition is coded once
             stats.articles += len(part)
             stats.events += int(events)
             stats.files.extend(sorted(str(p) for p in out.glob(f"part-{number:05d}-*.jsonl")))

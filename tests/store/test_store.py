@@ -251,3 +251,22 @@ def test_stories_keep_apart_other_days_places_and_vague_actors() -> None:
     refresh_stories(s)
     groups = sorted(sorted(r["event_ids"]) for r in s.rows("SELECT event_ids FROM stories"))
     assert groups == [["v1a"], ["v1b"], ["v1c", "v2c"], ["v2a"], ["v2b"]]
+
+
+def test_load_plain_dyads_code_output(tmp_path, coder) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from dyads.records import Article
+    from dyads.store import EventStore, load_jsonl
+
+    article = Article("a1", "Iraqi troops attacked Islamic State fighters in Mosul.")
+    events = list(coder.code_articles([article]))
+    assert events
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in events), encoding="utf-8")
+    with EventStore(tmp_path / "s.duckdb") as store:
+        stats = load_jsonl(store, [path])
+        assert (stats.articles, stats.events, stats.skipped) == (1, len(events), [])
+        back = store.rows("SELECT event_id, source_code, cameo FROM events")
+    assert [(r["event_id"], r["source_code"], r["cameo"]) for r in back] == [
+        (e.event_id, e.source.code, e.cameo) for e in events]

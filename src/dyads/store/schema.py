@@ -21,6 +21,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "actor_from_dict",
     "article_row",
+    "event_from_dict",
     "event_from_row",
     "event_row",
     "text_hash",
@@ -137,10 +138,11 @@ def _dumps(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
 
-def article_row(article: Article, n_events: int, coder: str | None, coded_at: dt.datetime) -> dict[str, Any]:
-    """Return the ``articles`` row of an article."""
+def article_row(article: Article, n_events: int, coder: str | None, coded_at: dt.datetime,
+                digest: str | None = None) -> dict[str, Any]:
+    """Return the ``articles`` row of an article (``digest``: its text's hash, when the text is not at hand)."""
     return {
-        "id": article.id, "text_hash": text_hash(article.text), "title": article.title, "date": article.date,
+        "id": article.id, "text_hash": digest or text_hash(article.text), "title": article.title, "date": article.date,
         "url": article.url, "outlet": article.outlet, "origin": article.origin, "n_events": n_events,
         "coder": coder, "coded_at": coded_at, "text": article.text,
     }  # fmt: skip
@@ -195,18 +197,28 @@ def _loads(value: Any) -> Any:
 
 def event_from_row(row: dict[str, Any]) -> Event:
     """Rebuild an :class:`Event` from an ``events`` row (as a column-name -> value mapping)."""
-    trigger = _loads(row["trigger"])
-    location = _loads(row["location"])
-    modality = _loads(row["modality"])
-    target = _loads(row["target"])
+    parts = {key: _loads(row[key]) for key in ("trigger", "location", "modality", "source", "target")}
+    return event_from_dict({**row, **parts, "extra": _loads(row.get("extra")) or {}})
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an :class:`Event` from its JSON record (``Event.to_dict()``, a line of ``dyads code`` JSONL).
+
+    Raises:
+        KeyError, TypeError, ValueError: the record lacks a required field or has one of the wrong shape.
+    """
+    trigger = data["trigger"]
+    location = data.get("location")
+    modality = data["modality"]
+    target = data.get("target")
     attributed = modality.get("attributed_to")
     return Event(
-        event_id=row["event_id"], doc_id=row["doc_id"], sentence_index=row["sentence_index"],
-        sentence=row["sentence"], date=row["date"], date_precision=row["date_precision"],
-        source=actor_from_dict(_loads(row["source"])),
+        event_id=data["event_id"], doc_id=data["doc_id"], sentence_index=data["sentence_index"],
+        sentence=data["sentence"], date=data["date"], date_precision=data["date_precision"],
+        source=actor_from_dict(data["source"]),
         target=actor_from_dict(target) if target else None,
-        type=row["type"], mode=row["mode"], cameo=row["cameo"], quad_class=row["quad_class"],
-        intensity=row["intensity"],
+        type=data["type"], mode=data["mode"], cameo=data["cameo"], quad_class=data["quad_class"],
+        intensity=data["intensity"],
         trigger=Span(trigger["text"], trigger["span"][0], trigger["span"][1]),
         location=Location(**location) if location else None,
         modality=Modality(
@@ -214,7 +226,7 @@ def event_from_row(row: dict[str, Any]) -> Event:
             reported=modality["reported"], hedged=modality["hedged"],
             attributed_to=actor_from_dict(attributed) if attributed else None,
         ),
-        confidence=row["confidence"], coder=row["coder"], pattern=row["pattern"], title=row["title"],
-        date_expression=row["date_expression"], background=bool(row["background"]),
-        extra=_loads(row.get("extra")) or {},
+        confidence=data["confidence"], coder=data["coder"], pattern=data.get("pattern"), title=data.get("title"),
+        date_expression=data.get("date_expression"), background=bool(data.get("background")),
+        extra=data.get("extra") or {},
     )  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -92,18 +92,21 @@ class EventStore:
         """Store one article and its events, replacing what an earlier run stored for it."""
         self.write_batch([(article, events)])
 
-    def write_batch(self, items: Iterable[tuple[Article, Sequence[Event]]], coder: str | None = None) -> int:
+    def write_batch(self, items: Iterable[tuple[Article, Sequence[Event]]], coder: str | None = None,
+                    digests: Mapping[str, str] | None = None) -> int:
         """Store a batch of articles with their events in one transaction; return the number of events stored.
 
         An article replaces any stored article with the same id or the same text (and all their events); within
-        the batch the last article with a given id or text wins.
+        the batch the last article with a given id or text wins. ``digests`` gives the text hash of articles
+        whose text is not at hand (loaded from a cluster's output: the workers hashed it), by article id.
         """
+        known = digests or {}
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only: open it without read_only to write", self.path)
         latest: dict[str, tuple[Article, Sequence[Event]]] = {}
         by_hash: dict[str, str] = {}
         for article, events in items:
-            digest = text_hash(article.text) if article.text.strip() else None
+            digest = known.get(article.id) or (text_hash(article.text) if article.text.strip() else None)
             if digest is not None and by_hash.get(digest, article.id) != article.id:
                 latest.pop(by_hash[digest], None)
             if digest is not None:
@@ -116,10 +119,10 @@ class EventStore:
         events_rows: list[dict[str, Any]] = []
         for article, events in latest.values():
             who = coder or (events[0].coder if events else None)
-            articles.append(article_row(article, len(events), who, now))
+            articles.append(article_row(article, len(events), who, now, known.get(article.id)))
             events_rows.extend(event_row(e) for e in events)
         ids = list(latest)
-        hashes = [row["text_hash"] for row in articles if row["text"].strip()]
+        hashes = [row["text_hash"] for row in articles if row["text"].strip() or row["id"] in known]
         try:
             self.con.begin()
             old = [r[0] for r in self.con.execute(
