@@ -336,13 +336,36 @@ def _needed_objects(pattern: Pattern, lemma: str) -> frozenset[str] | None:
     return None
 
 
+def _ruler_lemmas(nlp: Any) -> dict[str, list[str]]:
+    """Word -> lemmas the attribute ruler assigns to it (rules on a word's lower-case form)."""
+    try:
+        ruler = nlp.get_pipe("attribute_ruler")
+    except KeyError:
+        return {}
+    out: dict[str, list[str]] = {}
+    for rule in ruler.patterns:
+        lemma = rule["attrs"].get("LEMMA")
+        if not lemma:
+            continue
+        for alternative in rule["patterns"]:
+            index = rule.get("index", 0)
+            if not -len(alternative) <= index < len(alternative):
+                continue
+            lower = alternative[index].get("LOWER")
+            words = [lower] if isinstance(lower, str) else lower.get("IN", []) if isinstance(lower, dict) else []
+            for word in words:
+                out.setdefault(str(word), []).append(str(lemma).lower())
+    return out
+
+
 def lemma_tables(nlp: Any) -> dict[str, dict[str, Any]]:
-    """The lemmatizer's exception and suffix-rule tables of a loaded spaCy pipeline, by part of speech."""
+    """The lemmatizer's exception and suffix-rule tables of a loaded spaCy pipeline, by part of speech, and the
+    lemmas the attribute ruler sets on given words ("got" of "gotta" -> get), as one more exception table."""
     try:
         lookups = nlp.get_pipe("lemmatizer").lookups
     except KeyError:
         return {}
-    out: dict[str, dict[str, Any]] = {"exc": {}, "rules": {}}
+    out: dict[str, dict[str, Any]] = {"exc": {"attribute_ruler": _ruler_lemmas(nlp)}, "rules": {}}
     for name, key in (("lemma_exc", "exc"), ("lemma_rules", "rules")):
         if not lookups.has_table(name):
             continue
