@@ -1,7 +1,10 @@
 """The coder: articles in, events out.
 
 ``Coder`` loads the spaCy pipeline, the actor dictionary and the event patterns once, then codes any iterable of
-articles lazily (``nlp.pipe`` batches), so the same object works in a loop, a process pool or a Dask partition.
+articles lazily, so the same object works in a loop, a process pool or a Dask partition. Per article: tokenize,
+cut into sentences (:mod:`dyads.nlp.segment`), pick the sentences that can hold an event
+(:mod:`dyads.events.prefilter`), parse those one Doc each in batches across articles, resolve actors and
+extract events sentence by sentence with one memory for the article's groups and coreference.
 """
 
 from __future__ import annotations
