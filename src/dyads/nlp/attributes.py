@@ -5,8 +5,10 @@ The ruler of ``en_core_web_sm`` maps fine-grained tags to parts of speech and mo
 them through a general ``Matcher``, which costs about a seventh of the whole pipeline's time. Here the one-token
 rules are indexed by tag and by word, so each token looks only at the rules that can apply to it; rules of more
 than one token, or with a test the index does not know (a regular expression), stay with a ``Matcher`` of their
-own. The matches are then applied exactly as spaCy applies them: all of them found first, set in rule order, a
-later rule winning. ``tests/nlp/test_attributes.py`` checks that both give every token the same annotations.
+own. The matches are then applied as spaCy applies them: all of them found first, set in rule order, a later rule
+winning (the attributes of a token's rules merged into one mapping first, which sets the same values). A token's
+one-token matches depend only on its tag, word, dependency and whether it is a space, so they are remembered per
+such combination. ``tests/nlp/test_attributes.py`` checks that both give every token the same annotations.
 """
 
 from __future__ import annotations
@@ -79,6 +81,8 @@ class FastAttributeRuler:
         self.anywhere: list[_Rule] = []
         self.matcher = Matcher(ruler.vocab)
         self.matcher_rules = 0
+        self._matched: dict[tuple[str, str, str, bool], tuple[int, ...]] = {}
+        self._merges: dict[tuple[int, ...], dict[Any, Any] | None] = {}
         for attr_id, entry in enumerate(ruler.patterns):
             for alternative in entry["patterns"]:
                 rule = self._rule(attr_id, alternative)
@@ -112,22 +116,55 @@ class FastAttributeRuler:
                 return
         self.anywhere.append(rule)
 
+    def _single(self, token: Token) -> tuple[int, ...]:
+        """The one-token rules that match a token, in rule order."""
+        found: set[int] = set()
+        for rules in (self.by_tag.get(token.tag_), self.by_lower.get(token.lower_), self.anywhere):
+            if rules:
+                found.update(rule.attr_id for rule in rules if rule.matches(token))
+        return tuple(sorted(found))
+
+    def _merged(self, ids: tuple[int, ...]) -> dict[Any, Any] | None:
+        """The attributes of several rules as one mapping, later rules winning (what setting them one after
+        the other gives, since each attribute is set on its own); None when a rule sets extension attributes."""
+        if ids not in self._merges:
+            if any("_" in self.attrs[i] for i in ids):
+                self._merges[ids] = None
+            else:
+                merged: dict[Any, Any] = {}
+                for i in ids:
+                    merged.update(self.attrs[i])
+                self._merges[ids] = merged
+        return self._merges[ids]
+
     def __call__(self, doc: Doc) -> Doc:
         """Set the rules' attributes on a tagged (and parsed) Doc, as the ruler would."""
-        found: set[tuple[int, int]] = set()
-        by_tag, by_lower, anywhere = self.by_tag, self.by_lower, self.anywhere
-        for token in doc:
-            for rules in (by_tag.get(token.tag_), by_lower.get(token.lower_), anywhere):
-                if rules:
-                    for rule in rules:
-                        if rule.matches(token):
-                            found.add((rule.attr_id, token.i))
+        extra: dict[int, set[int]] = {}
         if self.matcher_rules:
             for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):  # type: ignore[misc]
                 attr_id = int(self.vocab.strings[match_id])
-                found.add((attr_id, doc[start:end][self.indices[attr_id]].i))
-        for attr_id, i in sorted(found):  # rule order: a later rule overrides an earlier one
-            set_token_attrs(doc[i], self.attrs[attr_id])
+                extra.setdefault(doc[start:end][self.indices[attr_id]].i, set()).add(attr_id)
+        if len(self._matched) > 500_000:
+            self._matched.clear()
+        found: list[tuple[Token, tuple[int, ...]]] = []
+        for token in doc:  # every match first, then the attributes, as the ruler does
+            # one-token rules read only these four attributes, so their matches are the same for the same four
+            key = (token.tag_, token.lower_, token.dep_, token.is_space)
+            ids = self._matched.get(key)
+            if ids is None:
+                ids = self._matched[key] = self._single(token)
+            more = extra.get(token.i)
+            if more:
+                ids = tuple(sorted(set(ids) | more))
+            if ids:
+                found.append((token, ids))
+        for token, ids in found:
+            merged = self._merged(ids)
+            if merged is not None:
+                set_token_attrs(token, merged)
+            else:
+                for i in ids:  # rule order: a later rule overrides an earlier one
+                    set_token_attrs(token, self.attrs[i])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:  # noqa: ARG002
