@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 
-__all__ = ["ArticleMemory"]
+__all__ = ["QUOTE_OPENERS", "ArticleMemory", "opens_quote"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -34,6 +34,13 @@ TITLES = frozenset({"president", "leader", "minister", "secretary", "king", "que
 
 #: how many sentences back a pronoun may reach for its antecedent
 REACH = 3
+#: marks that open a quotation (a sentence opening with one goes on with the quotation before it)
+QUOTE_OPENERS = ("\u201c", '"', "\u2018", "'")
+
+
+def opens_quote(text: str) -> bool:
+    """Whether a sentence (or its first word) opens with a quotation mark."""
+    return text.lstrip()[:1] in QUOTE_OPENERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +80,7 @@ class ArticleMemory:
     def skip(self, text: str) -> None:
         """Move past a sentence that was not parsed: it names nobody the memory knows of, and it closes an open
         quotation unless it opens with a quotation mark itself."""
-        if text.lstrip()[:1] not in ("\u201c", '"', "\u2018", "'"):
+        if not opens_quote(text):
             self.speaker = None
         self.sentence += 1
 
@@ -99,10 +106,9 @@ class ArticleMemory:
     def quote(self, sent: SpacySpan, speaker: Actor | None) -> None:
         """Track quotations: a sentence with a say-verb and a speaker opens one; a sentence that starts with a
         quotation mark and names no speaker continues the last one; otherwise the quote is closed."""
-        text = sent.text.lstrip()
         if speaker is not None:
             self.speaker = speaker
-        elif text[:1] not in ("\u201c", '"', "\u2018", "'"):
+        elif not opens_quote(sent.text):
             self.speaker = None
 
     # ------------------------------------------------------------------ lookup

@@ -35,7 +35,16 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..actors.coref import ARMED, ARMED_SECTORS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REACH, TITLES, WE_PRONOUNS
+from ..actors.coref import (
+    ARMED,
+    ARMED_SECTORS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    REACH,
+    TITLES,
+    WE_PRONOUNS,
+    opens_quote,
+)
 from ..actors.dictionary import ActorDictionary, split_code
 from ..actors.groups import GROUP_NOUNS
 from ..actors.resolver import Found
@@ -81,9 +90,7 @@ class SentenceScan:
 
     def provides(self, kind: str) -> bool:
         """Whether the sentence may leave an antecedent of this kind in the memory (or a name that blocks one):
-        ``person``, ``plural``, ``group``, ``we`` (the quoted speaker) or ``description``."""
-        if kind == "we":
-            return True
+        ``person``, ``plural``, ``group`` or ``description`` (a quotation's speaker: see :func:`quotation`)."""
         if kind == "description":
             return self.hits > 0
         if kind == "group":
@@ -134,7 +141,6 @@ class Prefilter:
         skip = set(patterns.verbs) | frames | light | set(patterns.fallback_stop)
         self.fallback = {verb: frozenset(objs) for verb, objs in objects.items() if verb not in skip}
         self.framing = frozenset(lemma for lemma, p in patterns.frames.items() if p.frame != "say")
-        self.triggers = frozenset(self.direct) | frozenset(self.gated) | frozenset(self.fallback)
         self.group_nouns = frozenset(GROUP_NOUNS)
         self.descriptions = frozenset(ARMED | TITLES)
         self.exceptions = [dict(table) for table in lemma_tables.get("exc", {}).values()]
@@ -253,7 +259,7 @@ class Prefilter:
         return SentenceScan(
             trigger=trigger, fallback=fallback, hits=len(phrases), agents=len(agent_hits),
             phrases=_phrases(phrases, agent_hits, lowered), armed=armed, names=names, pronouns=pronouns, it=it,
-            we=we, quoted=bool(words) and words[0][:1] in QUOTE_MARKS, descriptions=description, group_nouns=group,
+            we=we, quoted=opens_quote(words[0] if words else ""), descriptions=description, group_nouns=group,
             countries=tuple(countries), found=found)
 
     def select(self, scans: Sequence[SentenceScan], strict: bool = True) -> list[bool]:
@@ -267,15 +273,18 @@ class Prefilter:
         out: list[bool] = []
         named_before = False  # an earlier sentence names a dictionary actor
         for i, scan in enumerate(scans):
-            window = range(max(0, i - REACH), i)
-            near = any(scans[j].hits for j in window)  # the memory knows only actors the dictionaries named
-            near_armed = any(scans[j].hits and scans[j].armed for j in window)
-            speaker = any(scans[j].phrases for j in quotation(scans, i))
-            mentions = (scan.phrases + (scan.pronouns if near else 0) + (scan.it if near_armed else 0)
-                        + (scan.we if speaker else 0)
-                        + (1 if scan.descriptions and named_before else 0)
-                        + (1 if scan.group_nouns and grouped else 0))
-            event = (scan.trigger and (mentions > 0 or not strict)) or (scan.fallback and mentions >= 2)
+            event = False
+            if scan.trigger or scan.fallback:
+                window = range(max(0, i - REACH), i)
+                mentions = scan.phrases
+                if scan.pronouns and any(scans[j].hits for j in window):  # the memory knows dictionary actors
+                    mentions += scan.pronouns
+                if scan.it and any(scans[j].hits and scans[j].armed for j in window):
+                    mentions += scan.it
+                if scan.we and any(scans[j].phrases for j in quotation(scans, i)):
+                    mentions += scan.we
+                mentions += (scan.descriptions and named_before) + (scan.group_nouns and grouped)
+                event = (scan.trigger and (mentions > 0 or not strict)) or (scan.fallback and mentions >= 2)
             out.append(event or scan.group_list)
             named_before = named_before or scan.hits > 0
         return out
@@ -293,9 +302,6 @@ class Prefilter:
                     continue
                 need.update(j for j in range(since, index) if j not in parsed and scans[j].provides(kind))
         return sorted(need)
-
-
-QUOTE_MARKS = ("\u201c", '"', "\u2018", "'", "`")
 
 
 def quotation(scans: Sequence[SentenceScan], index: int) -> range:
