@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from . import __version__, settings
+from .actors.context import ArticleContext, surname_of
 from .actors.coref import ArticleMemory
 from .actors.dictionary import ActorDictionary
 from .actors.groups import ArticleGroups
@@ -35,7 +36,7 @@ from .events.prefilter import Prefilter, SentenceScan, lemma_tables
 from .ingest.dates import dateline_length
 from .nlp import components, load_nlp, pipe_docs
 from .nlp.segment import segment
-from .records import Article, Event, Modality, Span
+from .records import Actor, Article, Event, Modality, Span
 
 __all__ = ["RULESET", "Coder", "ParsedArticle", "event_id"]
 
@@ -103,6 +104,22 @@ def _remember(sent, actors: SentenceActors, memory: ArticleMemory) -> None:  # t
         if actor is not None and (actor.code is not None or actor.members or tok.ent_type_ in ("PERSON", "ORG")):
             memory.remember(actor, tok, actors.kind_at(tok))
     memory.sentence += 1
+
+
+def _people(parsed: list[tuple[int, SpacySpan]], readers: dict[int, SentenceActors]) -> Iterator[tuple[str, Actor]]:
+    """The people an article names in full, in text order, as (surname, actor): dictionary people ("Tony Blair")
+    and people whose title says their sector ("shadow home secretary David Davis")."""
+    for index, sent in parsed:
+        for tok in sent:
+            if tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
+                continue
+            names = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.i <= tok.i and t.dep_ in ("compound", "flat")]
+            surname = surname_of([*names, tok])
+            if surname is None:
+                continue
+            actor = readers[index].resolve(tok)
+            if actor is not None and actor.code is not None and not actor.members:
+                yield surname, actor
 
 
 def event_id(doc_id: str, sentence_index: int, draft: Draft, sentence_start: int = 0) -> str:
@@ -277,6 +294,9 @@ class Coder:
             for index, _ in parsed:
                 mentions.update(readers[index].countries())
         about = tuple(c for c, _ in mentions.most_common(3))
+        context = ArticleContext.build(mentions, _people(parsed, readers))
+        for reader in readers.values():
+            reader.context = context
         events: list[Event] = []
         for index, sent in parsed:
             while memory.sentence < index:  # sentences not parsed: they only move the memory on

@@ -53,7 +53,8 @@ class Actor:
     """A resolved actor mention.
 
     ``entry`` says which dictionary entry (file:line or rule) resolved it; ``members`` holds the member actors of
-    a named group ("the 10 partners").
+    a named group ("the 10 partners"); ``inferred`` is true when the country was not named in the mention but
+    taken from the article's context ("the government" in a story about British politics -> GBR).
     """
 
     text: str
@@ -65,6 +66,7 @@ class Actor:
     code: str | None = None
     members: tuple[Actor, ...] = ()
     entry: str | None = None
+    inferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +78,7 @@ class Actor:
             "code": self.code,
             "members": [m.to_dict() for m in self.members],
             "entry": self.entry,
+            "inferred": self.inferred,
         }
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Actor
+from .context import ArticleContext
 from .coref import ArticleMemory
 from .dictionary import ActorDictionary, Entry, country_name, split_code
 from .groups import ArticleGroups
@@ -121,8 +122,9 @@ class SentenceActors:
 
     def __init__(self, sent: SpacySpan, dictionary: ActorDictionary, day: dt.date | None,
                  groups: ArticleGroups | None = None, memory: ArticleMemory | None = None,
-                 found: Found | None = None) -> None:
+                 found: Found | None = None, context: ArticleContext | None = None) -> None:
         self.sent = sent
+        self.context = context
         self.groups = groups
         self.memory = memory
         self.day = day
@@ -220,15 +222,23 @@ class SentenceActors:
         named = head.ent_type_ in NAMED or head.pos_ == "PROPN"
         if code is None and not named and not deep:
             return None
-        country, sector = split_code(code) if code else (None, None)
         doc = head.doc
         s0 = self.sent.start_char
         span_text = doc[start:end].text
         a0, a1 = doc[start].idx - s0, doc[end - 1].idx + len(doc[end - 1].text) - s0
+        if code is None and self.context is not None:
+            person = self.context.person(head)  # "Mr Blair": the Tony Blair named before
+            if person is not None:
+                return replace(person, text=span_text, start=a0, end=a1,
+                               entry=f"context:person {person.name or person.text}")
+        country, sector = split_code(code) if code else (None, None)
         members = tuple(Actor(text=span_text, start=a0, end=a1, name=country_name(c), country=c, code=c,
                               entry="groups.yaml") for c in members_on(code, self.day))
-        return Actor(text=span_text, start=a0, end=a1, name=name, country=country, sector=sector, code=code,
-                     members=members, entry=entry_id)
+        actor = Actor(text=span_text, start=a0, end=a1, name=name, country=country, sector=sector, code=code,
+                      members=members, entry=entry_id)
+        if self.context is not None:
+            actor = self.context.complete(actor, head, core)
+        return actor
 
     def _pronoun(self, pron: Token) -> Actor | None:
         """Resolve a pronoun: first the subject of an enclosing clause in the same sentence ("Khamenei authorized

@@ -186,6 +186,7 @@ def actor_from_dict(data: dict[str, Any]) -> Actor:
         text=data["text"], start=start, end=end, name=data.get("name"), country=data.get("country"),
         sector=data.get("sector"), code=data.get("code"),
         members=tuple(actor_from_dict(m) for m in data.get("members") or ()), entry=data.get("entry"),
+        inferred=bool(data.get("inferred", False)),
     )  # fmt: skip
 
 

@@ -1,0 +1,120 @@
+"""The article as context for its actors: the stage between sentence-level resolution and event extraction.
+
+A sentence alone often does not say whose "government", "ministers" or "police" it means, or who "Mr Blair" is;
+the article does. Before any event is extracted, :meth:`ArticleContext.build` reads every parsed sentence of the
+article once and records
+
+* the **home country** of a one-country story: the country its dictionary hits name far more often than any
+  other (a British paper on British politics names Britain, Labour, the Tories, Downing Street...);
+* the **people** it names, by surname: "Tony Blair" (dictionary) or "shadow home secretary David Davis" (a title
+  the agent table knows), so that a later "Mr Blair" or "Mr Davis" is the same person.
+
+:meth:`ArticleContext.complete` is then applied to every actor the resolver returns: a domestic actor without a
+country (a sector word such as "the government", "ministers", "police", "MPs", or a person or organisation the
+dictionaries lack) takes the home country, marked ``inferred=True`` with the reason in ``entry``; a person known
+by surname takes that person's code; "shadow" and "opposition" roles take the OPP sector rather than GOV.
+Unnamed speakers ("critics", "diplomats", "sources") are never given a country: the conventions forbid it.
+The context is built once and only read afterwards, so the stages stay one-way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from ..records import Actor
+
+__all__ = ["ArticleContext", "HOME_SHARE", "VAGUE_HEADS"]
+
+#: the home country needs at least this many mentions, and this many times the mentions of the runner-up
+HOME_MIN = 2
+HOME_SHARE = 2.0
+#: heads of speakers too vague to place in a country from context alone
+VAGUE_HEADS = frozenset({"source", "diplomat", "critic", "analyst", "observer", "witness", "resident", "expert",
+                         "people", "activist", "official", "campaigner", "commentator", "economist", "dealer",
+                         "trader", "banker", "insider", "someone", "anyone", "man", "woman", "person"})
+#: words of a phrase that make an office holder part of the opposition, whatever the title's sector says
+OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
+#: courtesy titles before a surname
+COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lord", "lady", "dame"})
+#: codes that are not a country's and must not take one
+NON_STATE_PREFIXES = ("IGO", "NGO", "NSA", "IMG", "MNC", "UNO")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the whole article says about its actors (see the module docstring).
+
+    Args:
+        home: the country of a one-country story, or None when the article is about several.
+        people: surname (lower case) -> the person's actor as first resolved; a surname two people share is left
+            out.
+    """
+
+    home: str | None = None
+    people: dict[str, Actor] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, mentions: Counter[str], people: Iterable[tuple[str, Actor]] = ()) -> ArticleContext:
+        """Make the context from the article's country mentions (one per dictionary hit) and its named people
+        (surname, actor) in text order.
+
+        Example:
+            >>> ArticleContext.build(Counter({"GBR": 9, "USA": 2})).home
+            'GBR'
+        """
+        ranked = mentions.most_common(2)
+        home = None
+        if ranked and ranked[0][1] >= HOME_MIN:
+            second = ranked[1][1] if len(ranked) > 1 else 0
+            if ranked[0][1] >= HOME_SHARE * second:
+                home = ranked[0][0]
+        known: dict[str, Actor] = {}
+        clashes: set[str] = set()
+        for surname, actor in people:
+            earlier = known.get(surname)
+            if earlier is not None and (earlier.name or earlier.text) != (actor.name or actor.text):
+                clashes.add(surname)
+            known.setdefault(surname, actor)
+        return cls(home, {k: v for k, v in known.items() if k not in clashes})
+
+    def person(self, head: Token) -> Actor | None:
+        """The person an article named in full before, for a mention by surname ("Mr Blair", "Blair")."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", ""):
+            return None
+        return self.people.get(head.lower_)
+
+    def complete(self, actor: Actor, head: Token, words: Iterable[Token]) -> Actor:
+        """Give a domestic actor its country from the article, and an opposition role its sector.
+
+        ``head`` is the phrase's head token and ``words`` its core tokens.
+        """
+        lowered = {t.lower_ for t in words}
+        sector = actor.sector
+        if lowered & OPPOSITION_WORDS and sector in (None, "GOV", "LEG"):
+            sector = "OPP"
+        if actor.members or (actor.code or "").startswith(NON_STATE_PREFIXES):
+            return actor
+        country = actor.country
+        inferred = actor.inferred
+        entry = actor.entry
+        if country is None and self.home is not None and head.lemma_.lower() not in VAGUE_HEADS:
+            named = head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN"
+            if sector is not None or (named and head.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")):
+                country, inferred = self.home, True
+                entry = f"context:home {self.home}" + (f" ({entry})" if entry else "")
+        if country == actor.country and sector == actor.sector:
+            return actor
+        code = (country or "---") + (sector or "") if country or sector else None
+        return replace(actor, country=country, sector=sector, code=code, inferred=inferred, entry=entry)
+
+
+def surname_of(tokens: list[Token]) -> str | None:
+    """The surname of a person's name as written ("Tony Blair" -> "blair"), or None for one-word names."""
+    names = [t for t in tokens if t.pos_ == "PROPN" and t.lower_ not in COURTESY]
+    if len(names) < 2:
+        return None
+    return names[-1].lower_
