@@ -46,8 +46,8 @@ log = logging.getLogger(__name__)
 REFUSABLE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
 #: CAMEO root of an act its own actor announces for the future -> the intent (03x) or threat (13x) code.
-ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "17": "137", "18": "138",
-             "19": "138", "20": "138"}
+ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "16": "1312", "17": "137",
+             "18": "138", "19": "138", "20": "138"}
 
 #: Name of the rule set; part of every event's ``coder`` field and of its id.
 RULESET = "rules.v1"
@@ -294,6 +294,9 @@ class Coder:
             for index, _ in parsed:
                 mentions.update(readers[index].countries())
         about = tuple(c for c, _ in mentions.most_common(3))
+        if article.title:  # the headline says what the story is about: its countries count twice more
+            for _ in range(2):
+                mentions.update(self.prefilter.scan([t.text for t in self.nlp.make_doc(article.title)], day).countries)
         context = ArticleContext.build(mentions, _people(parsed, readers))
         for reader in readers.values():
             reader.context = context
@@ -341,16 +344,32 @@ class Coder:
             entry = cameo_entry(cameo)
             assert entry is not None
             ptype, mode = entry.type, entry.mode
-        if (flags.future and flags.reported and not draft.future and flags.speaker is not None
-                and attributed is not None and attributed.code == draft.source.code and cameo[:2] in ANNOUNCED):
-            # "Israel announced it would free prisoners": a statement of intent (CAMEO 03x) or a threat (13x)
+        hypothetical = flags.hypothetical
+        if flags.conditional and not negated and cameo[:2] in ("13", "16", "17", "18", "19", "20"):
+            # "will retaliate if attacked", "may halt aid if": a threat by the speaker, not a hypothetical act
+            if cameo[:2] != "13":
+                cameo, pattern = ANNOUNCED[cameo[:2]], pattern + "+conditional"
+                entry = cameo_entry(cameo)
+                assert entry is not None
+                ptype, mode = entry.type, entry.mode
+            hypothetical = False
+        elif flags.conditional:
+            hypothetical = True  # "would send aid if": the act hangs on a condition
+        if (flags.future and flags.reported and not draft.future and attributed is not None
+                and attributed.country is not None and draft.source.country is not None
+                and attributed.country != draft.source.country):
+            hypothetical = True  # "officials said Iran will attack": a prediction about another actor
+        if ((flags.future or flags.willing) and not hypothetical and not negated and not draft.future
+                and cameo[:2] in ANNOUNCED and not pattern.endswith("+conditional")):
+            # "Israel announced it would free prisoners", "will send troops", "is ready to talks": the
+            # announcement is the event, a statement of intent (CAMEO 03x) or a threat (13x), not the act itself
             cameo, pattern = ANNOUNCED[cameo[:2]], pattern + "+announced"
             entry = cameo_entry(cameo)
             assert entry is not None
             ptype, mode = entry.type, entry.mode
         modality = Modality(
             negated=negated,
-            hypothetical=flags.hypothetical,
+            hypothetical=hypothetical,
             future=flags.future or draft.future,
             reported=flags.reported,
             hedged=flags.hedged,

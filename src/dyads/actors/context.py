@@ -31,11 +31,21 @@ __all__ = ["ArticleContext", "HOME_SHARE", "VAGUE_HEADS"]
 
 #: the home country needs at least this many mentions, and this many times the mentions of the runner-up
 HOME_MIN = 2
-HOME_SHARE = 2.0
+HOME_SHARE = 1.5
 #: heads of speakers too vague to place in a country from context alone
 VAGUE_HEADS = frozenset({"source", "diplomat", "critic", "analyst", "observer", "witness", "resident", "expert",
                          "people", "activist", "official", "campaigner", "commentator", "economist", "dealer",
                          "trader", "banker", "insider", "someone", "anyone", "man", "woman", "person"})
+#: heads of names that are things, not actors ("the Police Bill", "the Anti-Terrorism Act")
+THINGS = frozenset({"bill", "act", "law", "treaty", "plan", "report", "budget", "programme", "program", "scheme",
+                    "card", "tax", "day", "week", "election", "campaign", "war", "crisis", "street", "road"})
+#: words of organisation names that are as often international as national ("the Commission", "the Council")
+INTERNATIONAL_HEADS = frozenset({"commission", "commissioner", "commissioners", "community", "council", "union",
+                                 "nations", "organisation", "organization", "agency", "bank", "fund", "court",
+                                 "tribunal", "alliance", "league", "federation", "association", "conference"})
+#: entity types that never name an actor by themselves
+NOT_ACTORS = frozenset({"GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "DATE", "TIME",
+                        "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
 #: words of a phrase that make an office holder part of the opposition, whatever the title's sector says
 OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
 #: courtesy titles before a surname
@@ -101,9 +111,11 @@ class ArticleContext:
         country = actor.country
         inferred = actor.inferred
         entry = actor.entry
-        if country is None and self.home is not None and head.lemma_.lower() not in VAGUE_HEADS:
-            named = head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN"
-            if sector is not None or (named and head.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")):
+        if (country is None and self.home is not None and head.lemma_.lower() not in VAGUE_HEADS
+                and head.lemma_.lower() not in THINGS and head.ent_type_ not in NOT_ACTORS):
+            named = (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN") and not (
+                lowered & INTERNATIONAL_HEADS)
+            if sector is not None or named:
                 country, inferred = self.home, True
                 entry = f"context:home {self.home}" + (f" ({entry})" if entry else "")
         if country == actor.country and sector == actor.sector:

@@ -226,7 +226,7 @@ class SentenceActors:
         s0 = self.sent.start_char
         span_text = doc[start:end].text
         a0, a1 = doc[start].idx - s0, doc[end - 1].idx + len(doc[end - 1].text) - s0
-        if code is None and self.context is not None:
+        if (code is None or code.startswith("---")) and self.context is not None:
             person = self.context.person(head)  # "Mr Blair": the Tony Blair named before
             if person is not None:
                 return replace(person, text=span_text, start=a0, end=a1,

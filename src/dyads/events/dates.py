@@ -365,6 +365,38 @@ def _group(anchor: Token, future: bool) -> list[Token]:
     return group + [v for v in linked if _future(v) == future and (v.tag_ in ("VBD", "VBN")) == past]
 
 
+#: an act dated more than this many days before publication is background, not the article's news
+NEWS_DAYS = 35
+
+
+def _period_end(found: _Resolved) -> dt.date | None:
+    """The last day of a resolved date's period ("2014-08" -> 2014-08-31)."""
+    try:
+        if found.precision == "year":
+            return dt.date(int(found.date[:4]), 12, 31)
+        if found.precision == "month":
+            year, month = int(found.date[:4]), int(found.date[5:7])
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date.fromisoformat(found.date[:10])
+    except ValueError:
+        return None
+
+
+def _news(found: _Resolved, published: dt.date | None, text: str) -> bool | None:
+    """Whether a dated act is news (True: within about a month of publication), background (False: dated
+    earlier, "in 1989", "last April", "earlier this year", "since 1997"), or cannot tell (None)."""
+    if published is None:
+        return None
+    words = _WORD.findall(text.lower())
+    if words[:1] == ["since"] or "earlier this year" in " ".join(words):
+        return False
+    end = _period_end(found)
+    if end is None:
+        return None
+    return end >= published - dt.timedelta(days=NEWS_DAYS)
+
+
 def event_date(trigger: Token, published: dt.date | None) -> EventDate:
     """Return the date of the act ``trigger`` expresses, read from its sentence relative to ``published``.
 
@@ -392,5 +424,8 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
         usable = [(e, r) for e, r in tier if published is not None or not r.relative]
         if usable:
             expr, found = max(usable, key=lambda er: (PRECISION_RANK[er[1].precision], -abs(er[0].start - trigger.i)))
+            news = _news(found, published, expr.text)
+            if news is not None:  # a date says it: "had agreed on Friday" is news, "in 1989" is not
+                background = not news
             return EventDate(found.date, found.precision, expr.text, background)
     return EventDate(published.isoformat() if published else None, "publication", None, background)

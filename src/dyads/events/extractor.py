@@ -20,6 +20,38 @@ from .patterns import Pattern, PatternSet
 
 __all__ = ["Draft", "extract"]
 
+#: CAMEO roots of material conflict: their objects must be people, places or things, never abstractions
+MATERIAL_CONFLICT = frozenset({"17", "18", "19", "20"})
+#: objects a material act can hurt, hold or destroy (besides actors, places and named things)
+PHYSICAL = frozenset({
+    "people", "person", "man", "woman", "child", "civilian", "soldier", "troop", "officer", "policeman", "guard",
+    "protester", "demonstrator", "student", "worker", "villager", "resident", "refugee", "prisoner", "hostage",
+    "journalist", "reporter", "activist", "dissident", "opponent", "suspect", "militant", "rebel", "fighter",
+    "insurgent", "guerrilla", "gunman", "terrorist", "extremist", "leader", "official", "minister", "diplomat",
+    "crew", "passenger", "pilgrim", "worshipper", "minority", "member", "supporter", "force", "unit", "army",
+    "village", "town", "city", "area", "region", "district", "province", "border", "territory", "island", "zone",
+    "position", "base", "camp", "post", "outpost", "checkpoint", "barrack", "garrison", "stronghold", "hideout",
+    "target", "installation", "facility", "site", "plant", "refinery", "field", "platform", "rig", "pipeline",
+    "ship", "tanker", "vessel", "boat", "freighter", "warship", "frigate", "destroyer", "submarine", "convoy",
+    "plane", "aircraft", "jet", "helicopter", "drone", "airport", "airfield", "port", "harbour", "harbor",
+    "building", "house", "home", "office", "headquarters", "embassy", "consulate", "school", "hospital",
+    "mosque", "church", "temple", "shrine", "market", "station", "bridge", "road", "highway", "railway", "train",
+    "bus", "car", "vehicle", "truck", "tank", "weapon", "missile", "radar", "battery", "depot", "factory",
+    "newspaper", "station", "property", "land", "farm", "shipping", "capital", "neighbourhood", "neighborhood",
+    "street", "square", "parliament", "palace", "compound", "prison", "jail", "cell", "ministry",
+})
+PHYSICAL_QUANTITY = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "some", "several", "others"})
+#: words of sport and entertainment news, where "attack", "shoot" and "beat" are no violence
+NON_POLITICAL = frozenset({
+    "film", "movie", "album", "song", "band", "actor", "actress", "director", "episode", "sitcom", "oscar",
+    "grammy", "festival", "premiere", "novel", "trilogy", "sequel", "theatre", "comedy", "drama", "singer",
+    "chart", "box", "studio", "hollywood", "star", "tv", "television", "soap", "musical", "concert", "tour",
+    "match", "goal", "cup", "league", "championship", "tournament", "coach", "striker", "midfielder",
+    "defender", "goalkeeper", "player", "club", "squad", "race", "innings", "wicket", "tennis", "football",
+    "rugby", "cricket", "athlete", "medal", "olympic", "olympics", "fixture", "referee", "scorer", "penalty",
+    "try", "victory", "defeat", "game", "season", "champion", "semi", "quarter", "seed", "set", "match",
+})
+
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
 #: light verbs that promise rather than do: "pledged support", "offered aid" (CAMEO 03x, PLOVER AGREE)
 INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
@@ -35,6 +67,12 @@ RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"
 #: planning verbs whose infinitive states an intention (CAMEO codes "express intent" / "threaten")
 INTENT_PLAN = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "prepare", "wish", "mean", "propose"})
 WANT_VERBS = frozenset({"want", "wish", "expect", "need", "like"})
+#: appeals that need someone appealed to: "asked Iran to", not "he asked"
+ASK_VERBS = frozenset({"ask", "press", "push", "encourage", "invite", "beg", "lobby", "petition", "implore"})
+#: what a threat warns of: "warned of sanctions", "warned of retaliation"
+FORCE_WORDS = frozenset({"sanction", "retaliation", "action", "force", "attack", "strike", "war", "consequence",
+                         "reprisal", "measure", "countermeasure", "step", "response", "embargo", "boycott",
+                         "tariff", "punishment", "penalty", "violence", "blow", "reprisals", "repercussion"})
 PRONOUN_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
 #: verbs of permission or command whose own object acts in the embedded clause
 SKIP_WITH_XCOMP = frozenset({"sanction", "authorize", "authorise", "allow", "permit", "order", "force", "compel",
@@ -229,11 +267,6 @@ class _Sentence:
                     target = better  # "supply arms to Israel"
             if pattern.needs_target and target is None:
                 return None
-            if target is None and pattern.cameo and pattern.cameo[:2] == "04" and verb.pos_ == "VERB":
-                # "Obama and Putin will meet in Zurich": a meeting's host country is its counterpart
-                place = prep_object(verb, ("in",))
-                if place is not None and self.actors.is_place(place) and not is_passive(verb):
-                    target = place
             assert pattern.cameo is not None
             code = override or pattern.cameo
             if pattern.place_cameo and target is not None and self.actors.is_place(target) and not override:
@@ -296,9 +329,13 @@ class _Sentence:
                 target = direct_object(embedded)
                 if target is not None and not _actorish(target):
                     target = None
+            if inner is None and embedded is None and (target is None or not _actorish(target, self.actors)):
+                return None  # "vowed to press on", "agreed that the plan was fair": no act and no counterpart
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75,
                        future=inner is not None,
                        reciprocal=inner is not None and inner.pattern is not None and inner.pattern.reciprocal)
+        if kind == "threaten" and self.lemma(verb) == "warn":
+            return self.warn_act(verb, frame, inner, embedded, used)
         if kind == "threaten":
             code = _THREATEN.get(root, "130")
             target = (inner.target if inner is not None else None) or obj or prep_object(verb, ("against",))
@@ -312,6 +349,9 @@ class _Sentence:
             target = inner.target if inner is not None else (direct_object(embedded) if embedded is not None else None)
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
         if kind == "request":
+            if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "ahead", "forward") for c in verb.children) \
+                    and self.lemma(verb) in ("press", "push"):
+                return None  # "pressed on with the plan": carrying on, not pressing anyone
             table = _REQUEST_DEMAND if frame.cameo == "100" else _REQUEST_APPEAL
             code = table.get(root, frame.cameo or "020")
             if frame.only_preps:
@@ -323,7 +363,35 @@ class _Sentence:
                 target = obj or prep_object(verb, ("on", "upon", "to"))
             if target is not None and not _actorish(target):
                 target = inner.target if inner is not None else None
+            if self.lemma(verb) in ASK_VERBS and (target is None or not _actorish(target, self.actors)):
+                return None  # "he asked", "was pressed": an appeal needs someone appealed to
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
+        return None
+
+    def warn_act(self, verb: Token, frame: Pattern, inner: Act | None, embedded: Token | None,
+                 used: tuple[int, ...]) -> Act | None:
+        """A warning is a request ("warned Iran to stop", "warned X against"), a threat ("warned of sanctions",
+        "warned it would retaliate"), or a prediction, which is no event ("warned that prices may rise")."""
+        obj = direct_object(verb)
+        against = prep_object(verb, ("against",))
+        if obj is not None and not _actorish(obj, self.actors):
+            obj = None
+        if embedded is not None and obj is not None or against is not None and obj is not None:
+            root = inner.cameo[:2] if inner is not None else ""
+            return Act(_REQUEST_APPEAL.get(root, "020"), obj, frame, frame.id + "+request", verb, used, 0.7)
+        of = prep_object(verb, ("of", "about"))
+        if of is not None and _lemma(of) in FORCE_WORDS:
+            return Act("130", obj, frame, frame.id + "+of", verb, used, 0.7)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if clause is not None:
+            act = self.verb_act(clause)
+            if act is None or act.cameo[:2] not in ("13", "15", "16", "17", "18", "19", "20"):
+                return None  # a prediction or a statement
+            code = act.cameo if act.cameo[:2] == "13" else _THREATEN.get(act.cameo[:2], "130")
+            return Act(code, act.target or obj, frame, frame.id + f"+{act.pattern_id}", verb,
+                       used + (clause.i,) + act.used, 0.7)
+        if obj is not None:
+            return Act("130", obj, frame, frame.id, verb, used, 0.6)
         return None
 
     def verb_act_as_light(self, verb: Token) -> Act | None:
@@ -385,9 +453,24 @@ class _Sentence:
 
     def _draft(self, act: Act, source: Actor, s_tok: Token, t_tok: Token | None, main: Token) -> None:
         """Add the draft of one (source, target) pair; an ad-hoc group target also counts once per member."""
-        resolved = self.actors.resolve(t_tok, deep=True) if t_tok is not None else None
-        if resolved is not None and resolved.code is None:
+        material = act.cameo[:2] in MATERIAL_CONFLICT
+        resolved = None
+        if t_tok is not None:
+            resolved = self.actors.resolve(t_tok, deep=True)
+            if resolved is None or resolved.code is None:
+                resolved = self._owner(t_tok) or resolved  # "criticised Japan's policy" -> Japan
+        if resolved is not None and resolved.code is None and material:
             resolved = self._placed(resolved, main, act.trigger, *(main.doc[i] for i in act.used))
+        if material and t_tok is not None and not self._physical(t_tok, resolved):
+            return  # "fight crime", "smash the plan", "hit the shops": no one is attacked
+        if material and _non_political(self.sent):
+            return  # "shooting the film", "attacked the defence": sport and entertainment senses
+        needs_actor = act.pattern is not None and act.pattern.needs_target and not material
+        if needs_actor and (resolved is None or resolved.code is None):
+            return  # "welcomed the review", "received a boost": the act needs someone it is aimed at
+        if (act.cameo[:2] == "04" and resolved is not None and t_tok is not None and self.actors.is_place(t_tok)
+                and (resolved.country is None or resolved.country == source.country)):
+            return  # touring towns at home is campaigning, not a visit to a host
         targets: list[Actor | None] = list(_per_member(resolved)) if resolved is not None else [None]
         for target in targets:
             if act.pattern is None and (source.code is None or target is None or target.code is None):
@@ -411,6 +494,33 @@ class _Sentence:
                 mode=act.pattern.mode if act.pattern is not None and act.pattern.mode else None,
                 future=act.future,
             ))
+
+    def _owner(self, tok: Token) -> Actor | None:
+        """The actor that owns a thing aimed at: "Japan's policy", "the EU constitution", "his apology"."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
+            return None
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                actor = self.actors.resolve(child)
+                if actor is not None and actor.code is not None:
+                    return actor
+        of = prep_object(tok, ("of",))
+        if of is not None and of.pos_ in ("PROPN", "NOUN"):
+            actor = self.actors.resolve(of)
+            if actor is not None and actor.code is not None:
+                return actor
+        return None
+
+    def _physical(self, tok: Token, resolved: Actor | None) -> bool:
+        """Whether a material act's object can be hurt, held or destroyed: an actor, a place, people, a thing of
+        war or of the state; not an abstraction ("crime", "the plan", "inflation")."""
+        if resolved is not None and resolved.code is not None:
+            return True
+        if self.actors.is_place(tok) or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"):
+            return True
+        if tok.pos_ in ("PRON", "NUM") or tok.lower_ in PHYSICAL_QUANTITY:
+            return True
+        return _lemma(tok) in PHYSICAL
 
     def _placed(self, target: Actor, *verbs: Token) -> Actor:
         """An unnamed target in a named country takes that country: "attack hideouts in Afghanistan"."""
@@ -482,6 +592,11 @@ class _Sentence:
             self.used.update(act.used)
             self.emit(act, src, tok.head if tok.head.pos_ == "VERB" else tok)
         return self.drafts
+
+
+def _non_political(sent: SpacySpan) -> bool:
+    """Whether a sentence speaks of sport or entertainment ("the striker", "the film", "the album")."""
+    return any(t.lemma_.lower() in NON_POLITICAL for t in sent)
 
 
 def _per_member(actor: Actor) -> list[Actor]:

@@ -16,7 +16,19 @@ PLAN = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "want", "e
                   "offer", "decide", "threaten", "vote"})
 HEDGES = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "perhaps",
                     "maybe", "unconfirmed", "rumoured", "rumored", "seemingly", "likely", "probably"})
-HEDGE_MODALS = frozenset({"may", "might", "could"})
+#: modals of possibility, ability and obligation: the act is not said to happen ("may be forced to", "should")
+UNREAL_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can", "ca", "need"})
+#: verbs whose infinitive or clause is only wished, tried, weighed or suggested, not done or committed to
+UNREAL_HEADS = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "aim", "consider", "weigh",
+                          "contemplate", "expect", "like", "prefer", "mean", "need", "have", "ought", "suggest",
+                          "propose", "recommend", "advocate", "favour", "favor", "study", "explore", "discuss",
+                          "debate", "urge", "call", "ask", "demand", "press", "push", "encourage", "appeal"})
+#: adjectives that make their clause a prescription ("it is essential that", "it is time to")
+PRESCRIPTIVE = frozenset({"essential", "important", "vital", "necessary", "crucial", "imperative", "right", "wrong",
+                          "time", "better", "best", "possible", "impossible", "likely", "unlikely", "able",
+                          "unable", "ready", "willing", "prepared", "keen", "eager", "determined", "free"})
+#: of those, the ones that state a commitment ("is ready to send troops"): coded as a promise, not unreal
+WILLING = frozenset({"ready", "willing", "prepared", "determined"})
 VAGUE_SOURCES = frozenset({"source", "official", "report", "witness", "resident", "media", "diplomat", "people",
                            "activist", "observer", "analyst"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -32,6 +44,8 @@ class ModalityFlags:
     reported: bool = False
     hedged: bool = False
     speaker: Token | None = None
+    conditional: bool = False  # the act's own clause carries an "if" / "unless" condition
+    willing: bool = False  # stated willingness: "is ready to", "is prepared to"
 
 
 def _negated(tok: Token) -> bool:
@@ -75,6 +89,10 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 for g in c.children:
                     if g.dep_ == "pobj" and speaker is None:
                         speaker = g
+    if sent.text.rstrip().rstrip('"\u201d\u2019\'').endswith("?"):
+        hypothetical = True  # a question asks whether something happens; it does not say it did
+    conditional = willing = False
+    would = False
     node = trigger
     steps = 0
     while steps < 8:
@@ -85,11 +103,16 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 if low in FUTURE_AUX or (low == "going" and any(c.lower_ == "to" for c in node.children)):
                     future = True
                 elif low == "would":
+                    would = True
+                elif low in UNREAL_MODALS:
                     hypothetical = True
-                elif low in HEDGE_MODALS:
-                    hedged = True
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless") and node.dep_ == "advcl":
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
+                conditional = True  # "will retaliate if attacked": the act itself is conditional
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether") and node.dep_ in ("advcl", "ccomp"):
                 hypothetical = True
+        if node.dep_ in ("advcl", "acl", "relcl") and node.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            hypothetical = True  # a purpose clause: "a scheme to fight crime", "sent troops to protect"
         if node is not trigger and node.lemma_.lower() in PLAN and node.pos_ in ("VERB", "AUX"):
             future = True
             negated = negated or _negated(node)
@@ -97,6 +120,19 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         if head is node:
             break
         lemma = head.lemma_.lower()
+        if node.dep_ in ("xcomp", "ccomp") and (lemma in UNREAL_HEADS and head.pos_ in ("VERB", "AUX")):
+            if not (lemma in ("urge", "call", "ask", "demand", "press", "push", "encourage", "appeal")
+                    and node.dep_ == "xcomp"):
+                hypothetical = True  # "wants to attack", "suggested that Iran attack" (not "urged X to": a frame)
+        if node.dep_ in ("xcomp", "ccomp", "csubj") and (
+                lemma in PRESCRIPTIVE or any(c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE
+                                             for c in head.children)):
+            word = lemma if lemma in PRESCRIPTIVE else next(c.lemma_.lower() for c in head.children
+                                                            if c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE)
+            if word in WILLING:
+                willing = future = True
+            else:
+                hypothetical = True
         if node.dep_ in ("ccomp", "advcl", "xcomp", "parataxis", "conj") and lemma in SAY and head.pos_ == "VERB":
             reported = True
             who = _speaker(head)
@@ -104,11 +140,13 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 speaker = who
             if who is not None and who.lemma_.lower() in VAGUE_SOURCES:
                 hedged = True
+            if lemma in ("suggest", "believe", "think"):
+                hypothetical = hypothetical or lemma == "suggest"
             break
-        if node.dep_ in ("conj",) or node.dep_ in ("xcomp",) and head.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("conj",) or node.dep_ in ("xcomp",) and head.pos_ in ("VERB", "AUX", "ADJ"):
             node = head
             continue
-        if node.dep_ in ("ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("ccomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
             node = head
             continue
         break
@@ -121,4 +159,9 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 reported, speaker = True, who
                 if who.lemma_.lower() in VAGUE_SOURCES:
                     hedged = True
-    return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker)
+    if would:  # "said it would send troops": announced; "the plan would cut taxes", "would ... if": unreal
+        if reported and not conditional and not hypothetical:
+            future = True
+        elif not conditional:
+            hypothetical = True
+    return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker, conditional, willing)
