@@ -2,6 +2,7 @@
 
     python benchmarks/audit.py sample --seed 1 --events 160 -o eval/audit/before.jsonl
     python benchmarks/audit.py summary eval/audit/before.jsonl
+    python benchmarks/audit.py sample --seed 2 --exclude eval/audit/before.jsonl -o eval/audit/after.jsonl
 
 ``sample`` draws articles at random (seeded) from BBC politics and from the Reuters 1987 articles that read as
 politics (the same political-word test as ``scripts/sample_gold_articles.py``), leaving out the articles of both
@@ -71,7 +72,10 @@ def sample(args: argparse.Namespace) -> None:
     exclude: set[str] = set()
     for path in GOLDS + list(args.exclude):
         if Path(path).exists():
-            exclude |= {json.loads(line)["id"] for line in Path(path).open(encoding="utf-8") if line.strip()}
+            for line in Path(path).open(encoding="utf-8"):
+                if line.strip():
+                    row = json.loads(line)
+                    exclude.add(row.get("id") or row["doc_id"])
     pool = _articles(exclude)
     random.Random(args.seed).shuffle(pool)
     coder = Coder()

@@ -29,9 +29,11 @@ from ..records import Actor
 
 __all__ = ["ArticleContext", "HOME_SHARE", "VAGUE_HEADS"]
 
-#: the home country needs at least this many mentions, and this many times the mentions of the runner-up
-HOME_MIN = 2
+#: the home country needs at least this many mentions, this many times the mentions of the runner-up, and this
+#: share of all country mentions
+HOME_MIN = 3
 HOME_SHARE = 1.5
+HOME_PART = 0.4
 #: heads of speakers too vague to place in a country from context alone
 VAGUE_HEADS = frozenset({"source", "diplomat", "critic", "analyst", "observer", "witness", "resident", "expert",
                          "people", "activist", "official", "campaigner", "commentator", "economist", "dealer",
@@ -80,7 +82,7 @@ class ArticleContext:
         home = None
         if ranked and ranked[0][1] >= HOME_MIN:
             second = ranked[1][1] if len(ranked) > 1 else 0
-            if ranked[0][1] >= HOME_SHARE * second:
+            if ranked[0][1] >= HOME_SHARE * second and ranked[0][1] >= HOME_PART * sum(mentions.values()):
                 home = ranked[0][0]
         known: dict[str, Actor] = {}
         clashes: set[str] = set()

@@ -411,7 +411,11 @@ class _Sentence:
         if source_head.lower_ in PRONOUN_SUBJECTS:
             source_head = _antecedent(source_head) or source_head
         sources = [s for s in conjuncts(source_head)]
-        targets = conjuncts(act.target) if act.target is not None else [None]
+        targets: list[Token | None] = [None]
+        if act.target is not None:
+            # "fight terror, crime and immigration": one event; "attacked Iran and Iraq": one per actor
+            named = [t for t in conjuncts(act.target) if _actorish(t, self.actors)]
+            targets = list(named) if len(named) > 1 else [act.target]
         entry = cameo_entry(act.cameo)
         if entry is None:
             return
