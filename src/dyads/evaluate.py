@@ -33,7 +33,7 @@ __all__ = ["PLOVER_TYPES", "EvalReport", "SupportsCodeArticles", "evaluate", "ex
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # Old CAMEO country codes that differ from ISO 3166-1 alpha-3.
-_COUNTRY_FIXES = {"JAP": "JPN"}
+_COUNTRY_FIXES = {"JAP": "JPN", "SUN": "RUS", "USR": "RUS", "TMP": "TLS"}
 # Words that say nothing about who an actor is; ignored when comparing actor words.
 _STOPWORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "by", "with", "from", "its",
                         "his", "her", "their", "'s", "s", "said"})
@@ -192,6 +192,20 @@ def _events_by_doc(events: Iterable[Record]) -> dict[str, list[Record]]:
     return by_doc
 
 
+def unrealised(event: Record, article_level: bool) -> bool:
+    """Whether an event does not count under the coding conventions: negated or hypothetical, and for
+    whole-article gold also background."""
+    modality = event.get("modality") or {}
+    return bool(modality.get("negated") or modality.get("hypothetical")
+                or (article_level and event.get("background")))
+
+
+def _counted(gold: Sequence[Record], by_doc: dict[str, list[Record]]) -> dict[str, list[Record]]:
+    """The events that count, per document (see :func:`unrealised`)."""
+    articles = {str(g["id"]) for g in gold if (g.get("meta") or {}).get("level") == "article"}
+    return {doc: [e for e in evs if not unrealised(e, doc in articles)] for doc, evs in by_doc.items()}
+
+
 def score(gold: Sequence[Record], events: Iterable[Record]) -> Record:
     """Score system event records (``Event.to_dict()`` shape) against gold sentences.
 
@@ -209,7 +223,7 @@ def score(gold: Sequence[Record], events: Iterable[Record]) -> Record:
         >>> score(gold, events)["triple"]["f1"]
         1.0
     """
-    by_doc = _events_by_doc(events)
+    by_doc = _counted(gold, _events_by_doc(events))
     ids = {str(g["id"]) for g in gold}
     triple, dyad, types, span = [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]
     class_hits = class_total = empty_with_events = empty_total = 0
@@ -296,7 +310,7 @@ def explain_errors(gold: Sequence[Record], events: Iterable[Record], limit: int)
     texts, countries and codes, type, cameo, trigger and the ``pattern`` that fired). Code-style entries also give
     each item's scored ``key`` (source, target, type).
     """
-    by_doc = _events_by_doc(events)
+    by_doc = _counted(gold, _events_by_doc(events))
     entries = (_sentence_errors(sentence, by_doc.get(str(sentence["id"]), [])) for sentence in gold)
     return list(itertools.islice((entry for entry in entries if entry is not None), max(limit, 0)))
 
