@@ -78,6 +78,9 @@ def code_category(coder: Any, rows: list[dict[str, Any]], show: int, seed: int) 
     return {
         "articles": len(articles), "sentences": sentences, "events": len(events),
         "events_per_1000_sentences": round(1000 * len(events) / sentences, 1) if sentences else None,
+        # material conflict that counts (not flagged negated or hypothetical): the issue 11 measure
+        "assault_coerce": sum(1 for e in events if e.type in ("ASSAULT", "COERCE")
+                              and not (e.modality.negated or e.modality.hypothetical)),
         "articles_with_events": len({e.doc_id for e in events}),
         "top_patterns": Counter(e.pattern or "-" for e in events).most_common(TOP),
         "top_triggers": trigger_lemmas(coder.nlp, events).most_common(TOP),
@@ -99,6 +102,10 @@ def print_report(figures: dict[str, dict[str, Any]]) -> None:
         summary.add_row(name, str(f["articles"]), str(f["articles_with_events"]), str(f["sentences"]),
                         str(f["events"]), str(f["events_per_1000_sentences"]))
     console.print(summary)
+    material = sum(f["assault_coerce"] for f in figures.values())
+    sentences = sum(f["sentences"] for f in figures.values())
+    console.print(f"ASSAULT + COERCE (counted: not negated or hypothetical): {material} events, "
+                  f"{1000 * material / max(sentences, 1):.2f} per 1,000 sentences")
     for name, f in figures.items():
         console.print()
         console.print(f"[bold]{name}[/bold]: {f['events']} events; types: "

@@ -345,7 +345,8 @@ class Coder:
             assert entry is not None
             ptype, mode = entry.type, entry.mode
         hypothetical = flags.hypothetical
-        if flags.conditional and not negated and cameo[:2] in ("13", "16", "17", "18", "19", "20"):
+        if (flags.conditional and not negated and (flags.reported or flags.future)
+                and cameo[:2] in ("13", "16", "17", "18", "19", "20")):
             # "will retaliate if attacked", "may halt aid if": a threat by the speaker, not a hypothetical act
             if cameo[:2] != "13":
                 cameo, pattern = ANNOUNCED[cameo[:2]], pattern + "+conditional"

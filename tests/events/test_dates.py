@@ -303,7 +303,7 @@ def test_without_publication_date_only_absolute_dates(nlp, sentence: str, trigge
     ("Iran has had great sway in Iraq over the past decade and had opposed US involvement.", "opposed",
      EventDate("2014-09-06", "publication", None, background=True)),
     ("The two countries have had no ties since Iran's 1979 Islamic revolution.", "had",
-     EventDate("1979", "year", "since Iran's 1979 Islamic revolution")),
+     EventDate("1979", "year", "since Iran's 1979 Islamic revolution", background=True)),  # "since 1997": background
 ])
 def test_article_style_sentences(nlp, sentence: str, trigger: str, expected: EventDate) -> None:  # type: ignore[no-untyped-def]
     assert _date(nlp, sentence, trigger) == expected

@@ -23,7 +23,8 @@ def triples(events):  # type: ignore[no-untyped-def]
 CASES = [
     # (sentence, expected triple that must be among the events)
     ("Egypt condemned the Israeli raid on the Gaza Strip.", ("EGY", "ISR", "ACCUSE")),
-    ("Japan will send humanitarian aid to the Philippines.", ("JPN", "PHL", "AID")),
+    # announced aid and scheduled talks are promises (AGREE), not yet the act (CODING_CONVENTIONS 3)
+    ("Japan will send humanitarian aid to the Philippines.", ("JPN", "PHL", "AGREE")),
     ("Turkish troops attacked Kurdish militants in northern Syria on Tuesday.", ("TUR", "---", "ASSAULT")),
     ("Iran was accused by Saudi Arabia of arming Houthi rebels.", ("SAU", "IRN", "ACCUSE")),
     ("The Indian prime minister met Pakistani officials in New York.", ("IND", "PAK", "CONSULT")),
@@ -39,7 +40,7 @@ CASES = [
     ("Britain and France agreed to provide military aid to Ukraine.", ("FRA", "UKR", "AGREE")),
     ("Iraqi forces clashed with Kurdish fighters near Kirkuk.", ("IRQ", "---", "ASSAULT")),
     ("The European Union praised Tunisia for holding peaceful elections.", ("IGO", "TUN", "SUPPORT")),
-    ("Qatar will host talks between the Taliban and Afghan officials.", ("QAT", "AFG", "CONSULT")),
+    ("Qatar will host talks between the Taliban and Afghan officials.", ("QAT", "AFG", "AGREE")),
     ("Thousands of farmers protested against the Indian government in Delhi.", ("---", "IND", "PROTEST")),
     ("Moscow expelled three Polish diplomats.", ("RUS", "POL", "SANCTION")),
 ]

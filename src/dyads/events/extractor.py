@@ -463,7 +463,7 @@ class _Sentence:
             resolved = self.actors.resolve(t_tok, deep=True)
             if resolved is None or resolved.code is None:
                 resolved = self._owner(t_tok) or resolved  # "criticised Japan's policy" -> Japan
-        if resolved is not None and resolved.code is None and material:
+        if resolved is not None and resolved.code is None and (material or act.cameo[:2] == "13"):
             resolved = self._placed(resolved, main, act.trigger, *(main.doc[i] for i in act.used))
         if material and t_tok is not None and not self._physical(t_tok, resolved):
             return  # "fight crime", "smash the plan", "hit the shops": no one is attacked
@@ -506,12 +506,12 @@ class _Sentence:
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                 actor = self.actors.resolve(child)
-                if actor is not None and actor.code is not None:
+                if actor is not None and actor.code is not None and not actor.code.startswith("---"):
                     return actor
         of = prep_object(tok, ("of",))
         if of is not None and of.pos_ in ("PROPN", "NOUN"):
             actor = self.actors.resolve(of)
-            if actor is not None and actor.code is not None:
+            if actor is not None and actor.code is not None and not actor.code.startswith("---"):
                 return actor
         return None
 
