@@ -20,6 +20,9 @@ from .patterns import Pattern, PatternSet
 
 __all__ = ["Draft", "extract"]
 
+#: CAMEO roots of verbal acts aimed at what an actor owns or did ("criticised Japan's policy" targets Japan); a
+#: visit to "Labour's achievements" or aid to "the fight" has no owner-target
+OWNED = frozenset({"01", "02", "05", "09", "10", "11", "12", "13"})
 #: CAMEO roots of material conflict: their objects must be people, places or things, never abstractions
 MATERIAL_CONFLICT = frozenset({"17", "18", "19", "20"})
 #: objects a material act can hurt, hold or destroy (besides actors, places and named things)
@@ -461,7 +464,7 @@ class _Sentence:
         resolved = None
         if t_tok is not None:
             resolved = self.actors.resolve(t_tok, deep=True)
-            if resolved is None or resolved.code is None:
+            if (resolved is None or resolved.code is None) and act.cameo[:2] in OWNED:
                 resolved = self._owner(t_tok) or resolved  # "criticised Japan's policy" -> Japan
         if resolved is not None and resolved.code is None and (material or act.cameo[:2] == "13"):
             resolved = self._placed(resolved, main, act.trigger, *(main.doc[i] for i in act.used))
