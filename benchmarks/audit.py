@@ -89,7 +89,6 @@ def sample(args: argparse.Namespace) -> None:
         events = [e for e in coder.code_articles([article])
                   if not (e.modality.negated or e.modality.hypothetical or e.background)]
         articles += 1
-        sentences = {e.sentence_index: e.sentence for e in events}
         parts = [p for p in rec["text"].split("\n") if p.strip()]
         for e in events:
             prev = ""
@@ -106,7 +105,6 @@ def sample(args: argparse.Namespace) -> None:
                 "attributed_to": e.modality.attributed_to.code if e.modality.attributed_to else None,
                 "pattern": e.pattern, "verdict": None, "reason": None,
             })
-        del sentences
     with args.output.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -295,8 +295,8 @@ class Coder:
                 mentions.update(readers[index].countries())
         about = tuple(c for c, _ in mentions.most_common(3))
         if article.title:  # the headline says what the story is about: its countries count twice more
-            for _ in range(2):
-                mentions.update(self.prefilter.scan([t.text for t in self.nlp.make_doc(article.title)], day).countries)
+            headline = self.prefilter.scan([t.text for t in self.nlp.make_doc(article.title)], day).countries
+            mentions.update(headline * 2)
         context = ArticleContext.build(mentions, _people(parsed, readers))
         for reader in readers.values():
             reader.context = context
@@ -341,18 +341,12 @@ class Coder:
         if negated and (flags.future or flags.hypothetical or draft.future) and cameo[:2] in REFUSABLE:
             # "said he would not provide support": announcing one will not cooperate is a rejection
             cameo, pattern, negated = REFUSABLE[cameo[:2]], pattern + "+refused", False
-            entry = cameo_entry(cameo)
-            assert entry is not None
-            ptype, mode = entry.type, entry.mode
         hypothetical = flags.hypothetical
         if (flags.conditional and not negated and (flags.reported or flags.future)
                 and cameo[:2] in ("13", "16", "17", "18", "19", "20")):
             # "will retaliate if attacked", "may halt aid if": a threat by the speaker, not a hypothetical act
             if cameo[:2] != "13":
                 cameo, pattern = ANNOUNCED[cameo[:2]], pattern + "+conditional"
-                entry = cameo_entry(cameo)
-                assert entry is not None
-                ptype, mode = entry.type, entry.mode
             hypothetical = False
         elif flags.conditional:
             hypothetical = True  # "would send aid if": the act hangs on a condition
@@ -365,6 +359,7 @@ class Coder:
             # "Israel announced it would free prisoners", "will send troops", "is ready to talks": the
             # announcement is the event, a statement of intent (CAMEO 03x) or a threat (13x), not the act itself
             cameo, pattern = ANNOUNCED[cameo[:2]], pattern + "+announced"
+        if cameo != draft.cameo:  # recoded above: the type and mode are the new code's
             entry = cameo_entry(cameo)
             assert entry is not None
             ptype, mode = entry.type, entry.mode

@@ -140,8 +140,8 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 speaker = who
             if who is not None and who.lemma_.lower() in VAGUE_SOURCES:
                 hedged = True
-            if lemma in ("suggest", "believe", "think"):
-                hypothetical = hypothetical or lemma == "suggest"
+            if lemma == "suggest":
+                hypothetical = True
             break
         if node.dep_ in ("conj",) or node.dep_ in ("xcomp",) and head.pos_ in ("VERB", "AUX", "ADJ"):
             node = head
