@@ -113,7 +113,8 @@ def _people(parsed: list[tuple[int, SpacySpan]], readers: dict[int, SentenceActo
         for tok in sent:
             if tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
                 continue
-            names = [t for t in tok.subtree if t.ent_type_ == "PERSON" and t.i <= tok.i and t.dep_ in ("compound", "flat")]
+            names = [t for t in tok.subtree
+                     if t.ent_type_ == "PERSON" and t.i <= tok.i and t.dep_ in ("compound", "flat")]
             surname = surname_of([*names, tok])
             if surname is None:
                 continue

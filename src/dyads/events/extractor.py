@@ -40,7 +40,7 @@ PHYSICAL = frozenset({
     "building", "house", "home", "office", "headquarters", "embassy", "consulate", "school", "hospital",
     "mosque", "church", "temple", "shrine", "market", "station", "bridge", "road", "highway", "railway", "train",
     "bus", "car", "vehicle", "truck", "tank", "weapon", "missile", "radar", "battery", "depot", "factory",
-    "newspaper", "station", "property", "land", "farm", "shipping", "capital", "neighbourhood", "neighborhood",
+    "newspaper", "property", "land", "farm", "shipping", "capital", "neighbourhood", "neighborhood",
     "street", "square", "parliament", "palace", "compound", "prison", "jail", "cell", "ministry",
 })
 PHYSICAL_QUANTITY = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "some", "several", "others"})
@@ -52,7 +52,7 @@ NON_POLITICAL = frozenset({
     "match", "goal", "cup", "league", "championship", "tournament", "coach", "striker", "midfielder",
     "defender", "goalkeeper", "player", "club", "squad", "race", "innings", "wicket", "tennis", "football",
     "rugby", "cricket", "athlete", "medal", "olympic", "olympics", "fixture", "referee", "scorer", "penalty",
-    "try", "victory", "defeat", "game", "season", "champion", "semi", "quarter", "seed", "set", "match",
+    "try", "victory", "defeat", "game", "season", "champion", "semi", "quarter", "seed", "set",
 })
 
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
