@@ -344,10 +344,11 @@ class Coder:
             cameo, pattern, negated = REFUSABLE[cameo[:2]], pattern + "+refused", False
         hypothetical = flags.hypothetical
         if (flags.conditional and not negated and (flags.reported or flags.future)
-                and cameo[:2] in ("13", "16", "17", "18", "19", "20")):
-            # "will retaliate if attacked", "may halt aid if": a threat by the speaker, not a hypothetical act
+                and (cameo[:2] in ("13", "16", "17", "18", "19", "20") or flags.unless)):
+            # "will retaliate if attacked", "may halt aid if", "will withdraw unless": a threat by the speaker
             if cameo[:2] != "13":
-                cameo, pattern = ANNOUNCED[cameo[:2]], pattern + "+conditional"
+                threat = ANNOUNCED[cameo[:2]] if cameo[:2] in ("16", "17", "18", "19", "20") else "130"
+                cameo, pattern = threat, pattern + "+conditional"
             hypothetical = False
         elif flags.conditional:
             hypothetical = True  # "would send aid if": the act hangs on a condition

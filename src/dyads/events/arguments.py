@@ -140,6 +140,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)
+    if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "is willing to withdraw"
+        return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)
     return None

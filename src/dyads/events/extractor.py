@@ -56,6 +56,8 @@ NON_POLITICAL = frozenset({
 })
 
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
+#: prepositions whose objects can be the counterpart of an embedded act ("hand over to", "withdraw from")
+DEEP_PREPS = frozenset(TARGET_PREPS) | {"from", "between", "by", "of", "in"}
 #: light verbs that promise rather than do: "pledged support", "offered aid" (CAMEO 03x, PLOVER AGREE)
 INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
 #: light verbs of acts done together: "held talks with", "signed a pact with" (coded in both directions)
@@ -317,7 +319,8 @@ class _Sentence:
                 code = _THREATEN.get(root, "130")
             else:
                 code = _INTENT.get(root, "030")
-            return Act(code, inner.target, frame, frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True,
+            return Act(code, self.counterpart(inner.target, verb, embedded, kind), frame,
+                       frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True,
                        reciprocal=inner.pattern is not None and inner.pattern.reciprocal)
         if kind == "intent":
             if inner is not None and root in ("16", "17"):
@@ -334,6 +337,7 @@ class _Sentence:
                     target = None
             if inner is None and embedded is None and (target is None or not _actorish(target, self.actors)):
                 return None  # "vowed to press on", "agreed that the plan was fair": no act and no counterpart
+            target = self.counterpart(target, verb, embedded, kind)
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75,
                        future=inner is not None,
                        reciprocal=inner is not None and inner.pattern is not None and inner.pattern.reciprocal)
@@ -342,6 +346,7 @@ class _Sentence:
         if kind == "threaten":
             code = _THREATEN.get(root, "130")
             target = (inner.target if inner is not None else None) or obj or prep_object(verb, ("against",))
+            target = self.counterpart(target, verb, embedded, kind)
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75)
         if kind == "refuse":
             if inner is None and embedded is None:
@@ -350,6 +355,7 @@ class _Sentence:
                 return Act("120", obj, frame, frame.id, verb, used, 0.7)  # "refused a request from X"
             code = _REFUSE.get(root, "120")
             target = inner.target if inner is not None else (direct_object(embedded) if embedded is not None else None)
+            target = self.counterpart(target, verb, embedded, kind)
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
         if kind == "request":
             if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "ahead", "forward") for c in verb.children) \
@@ -368,8 +374,73 @@ class _Sentence:
                 target = inner.target if inner is not None else None
             if self.lemma(verb) in ASK_VERBS and (target is None or not _actorish(target, self.actors)):
                 return None  # "he asked", "was pressed": an appeal needs someone appealed to
+            target = self.counterpart(target, verb, embedded, kind)
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
         return None
+
+    def _coded(self, tok: Token, deep: bool = False) -> bool:
+        actor = self.actors.resolve(tok, deep=deep)
+        return actor is not None and actor.code is not None and not actor.code.startswith("---")
+
+    def counterpart(self, target: Token | None, verb: Token, embedded: Token | None, kind: str) -> Token | None:
+        """A frame act's target: its own when that names an actor, else the one its embedded clause names."""
+        if target is not None and self._coded(target):
+            return target
+        return self.deep_target(verb, embedded, kind) or target
+
+    def deep_target(self, verb: Token, embedded: Token | None, kind: str) -> Token | None:
+        """The counterpart of a frame act whose own arguments name none, found in the clause it embeds: the
+        addressee of a demand ("demanded that the US cancel"), the actor the promised, refused or threatened act
+        is aimed at ("offered to hand over to Britain", "refused to allow UN planes to land"), the party a
+        threat's condition names ("threatened to stop talks if the US goes ahead"), or the owner or place of what
+        the act is about ("withdraw its troops from Lebanon")."""
+        source = subject_of(verb)
+        banned = set(range(source.left_edge.i, source.right_edge.i + 1)) if source is not None else set()
+        clauses: list[Token] = []
+        todo = [embedded] if embedded is not None else []
+        while todo and len(clauses) < 4:
+            clause = todo.pop(0)
+            clauses.append(clause)
+            for child in clause.children:
+                frame = self.p.frames.get(self.lemma(child))
+                if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and (
+                        frame is None or frame.frame != "say"):
+                    todo.append(child)
+        loose: list[Token] = []  # non-actor objects, for their owners
+        places: list[Token] = []  # "ban voting in East Jerusalem": the place, if nothing better
+        for n, clause in enumerate(clauses):
+            args: list[Token] = []
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and (n > 0 or kind == "request"):
+                    args.append(child)  # "demanded that the US cancel": the addressee
+                elif child.dep_ in ("dobj", "obj", "dative", "attr"):
+                    args.append(child)
+                elif child.dep_ in ("prep", "dative", "agent") and child.lower_ in DEEP_PREPS:
+                    args += [g for g in child.children if g.dep_ == "pobj"]
+            for arg in args:
+                for tok in conjuncts(arg):
+                    if tok.i in banned or tok.pos_ == "PRON" and tok.lower_ not in ("them", "him", "her"):
+                        continue
+                    if not self._coded(tok):
+                        loose.append(tok)
+                    elif tok.head.lower_ == "in" and self.actors.is_place(tok):
+                        places.append(tok)
+                    else:
+                        return tok
+        for clause in [verb, *clauses]:  # "will retaliate if Iran ...", "unless the president holds elections"
+            for child in clause.children:
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                 for m in child.children):
+                    subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.i not in banned and self._coded(subj):
+                        return subj
+        for tok in loose:
+            owner = self._owner_token(tok)
+            if owner is not None and owner.i not in banned:
+                return owner
+            if tok.pos_ in ("NOUN", "PROPN") and self._coded(tok, deep=True):
+                return tok  # "a peace-keeping force in Liberia"
+        return places[0] if places else None
 
     def warn_act(self, verb: Token, frame: Pattern, inner: Act | None, embedded: Token | None,
                  used: tuple[int, ...]) -> Act | None:
@@ -504,18 +575,19 @@ class _Sentence:
 
     def _owner(self, tok: Token) -> Actor | None:
         """The actor that owns a thing aimed at: "Japan's policy", "the EU constitution", "his apology"."""
+        owner = self._owner_token(tok)
+        return self.actors.resolve(owner) if owner is not None else None
+
+    def _owner_token(self, tok: Token) -> Token | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
             return None
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
-                actor = self.actors.resolve(child)
-                if actor is not None and actor.code is not None and not actor.code.startswith("---"):
-                    return actor
-        of = prep_object(tok, ("of",))
-        if of is not None and of.pos_ in ("PROPN", "NOUN"):
-            actor = self.actors.resolve(of)
-            if actor is not None and actor.code is not None and not actor.code.startswith("---"):
-                return actor
+                if self._coded(child):
+                    return child
+        of = prep_object(tok, ("of", "from", "by"))
+        if of is not None and of.pos_ in ("PROPN", "NOUN") and self._coded(of):
+            return of
         return None
 
     def _physical(self, tok: Token, resolved: Actor | None) -> bool:
@@ -570,6 +642,9 @@ class _Sentence:
                     tok, self.conflict_triggers, loose=act.pattern_id == "assault.kill"):
                 self._lend_target(tok, act)  # "carried out air strikes in Mosul, killing IS fighters"
                 continue  # "attacked the base, killing 17 soldiers": one event, not two
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in tok.children):  # "will withdraw unless the president holds elections"
+                act = replace(act, target=self.counterpart(act.target, tok, tok, "threaten"))
             self.used.update(act.used)
             if act.cameo[:2] in ("17", "18", "19", "20"):
                 self.conflict_triggers.add(tok.i)

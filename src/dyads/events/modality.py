@@ -48,6 +48,7 @@ class ModalityFlags:
     speaker: Token | None = None
     conditional: bool = False  # the act's own clause carries an "if" / "unless" condition
     willing: bool = False  # stated willingness: "is ready to", "is prepared to"
+    unless: bool = False  # the condition is "unless": "will withdraw unless X holds elections" is a threat
 
 
 def _negated(tok: Token) -> bool:
@@ -93,7 +94,7 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                         speaker = g
     if sent.text.rstrip().rstrip('"\u201d\u2019\'').endswith("?"):
         hypothetical = True  # a question asks whether something happens; it does not say it did
-    conditional = willing = False
+    conditional = willing = unless = False
     would = False
     node = trigger
     steps = 0
@@ -110,6 +111,7 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                     hypothetical = True
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
                 conditional = True  # "will retaliate if attacked": the act itself is conditional
+                unless = unless or any(g.dep_ == "mark" and g.lower_ == "unless" for g in child.children)
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether") and node.dep_ in ("advcl", "ccomp"):
                 hypothetical = True
         if node.dep_ in ("advcl", "acl", "relcl") and node.tag_ == "VB" and any(
@@ -165,4 +167,4 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
             future = True
         elif not conditional:
             hypothetical = True
-    return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker, conditional, willing)
+    return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker, conditional, willing, unless)
