@@ -55,11 +55,26 @@ NON_POLITICAL = frozenset({
     "try", "victory", "defeat", "game", "season", "champion", "semi", "quarter", "seed", "set",
 })
 
+#: things that are no actors, though an owner may make them resolve to one ("Britain's approach", "the EU's plan")
+NOT_SOURCES = frozenset({
+    "approach", "policy", "decision", "move", "measure", "proposal", "idea", "strategy", "system", "reform",
+    "economy", "market", "price", "rate", "study", "survey", "figure", "statement", "letter", "speech", "comment",
+    "remark", "article", "book", "legislation", "rule", "regulation", "resolution", "initiative", "effort",
+    "process", "change", "cut", "rise", "increase", "fall", "growth", "inflation", "crisis", "row", "dispute",
+    "issue", "problem", "debate", "vote", "result", "poll", "victory", "defeat", "bill", "act", "law", "plan",
+    "report", "budget", "programme", "program", "scheme", "tax", "election", "constitution", "stance", "position",
+    "view", "record", "performance", "failure", "success", "image", "reputation", "policies", "economy",
+})
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
 #: prepositions whose objects can be the counterpart of an embedded act ("hand over to", "withdraw from")
 DEEP_PREPS = frozenset(TARGET_PREPS) | {"from", "between", "by", "of", "in"}
 #: light verbs that promise rather than do: "pledged support", "offered aid" (CAMEO 03x, PLOVER AGREE)
 INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
+#: light verbs that end a protest: "called off the strike", "ended the boycott" (CAMEO 082, dissent eased)
+ENDING_LIGHTS = frozenset({"end", "halt", "suspend", "stop", "abandon", "cancel"})
+#: purpose verbs whose object a protest is aimed at: "a rally to protest the law", "marched to demand reforms"
+PROTEST_PURPOSES = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "urge", "support",
+                              "show", "express", "voice", "mark", "challenge", "reject", "call"})
 #: light verbs of acts done together: "held talks with", "signed a pact with" (coded in both directions)
 MUTUAL_LIGHTS = frozenset({"hold", "have", "sign", "forge", "seal", "establish", "begin", "start", "launch", "resume",
                            "conclude", "reach", "open", "enter", "deepen", "strengthen", "expand", "boost",
@@ -199,7 +214,10 @@ class _Sentence:
                 pattern = self.p.noun(joined)
                 if pattern is not None:
                     return pattern
-        return self.p.noun(_lemma(noun))
+        mods = {_lemma(t) for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+        if noun.head.lower_ == "on" and noun.dep_ == "pobj":
+            mods.add("on")  # "went on strike"
+        return self.p.noun(_lemma(noun), mods)
 
     def noun_act(self, noun: Token, light: Token | None) -> Act | None:
         pattern = self.noun_pattern(noun)
@@ -213,6 +231,15 @@ class _Sentence:
             code = _INTENT[code[:2]]  # "pledged support to", "offered aid": a promise, not yet the act
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
             code = pattern.place_cameo
+        if code[:2] == "14" and light is not None:
+            if self.lemma(light) in ENDING_LIGHTS or self.lemma(light) == "call" and any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in light.children):
+                code = "082"  # "called off the strike": dissent eased
+            elif target is None:  # "began a hunger strike to protest the president's failure"
+                purpose = next((c for c in light.children if c.dep_ in ("advcl", "xcomp")
+                                and self.lemma(c) in PROTEST_PURPOSES), None)
+                if purpose is not None:
+                    target = self.counterpart(None, light, purpose, "request")
         used = (noun.i,) if light is None else (noun.i, light.i)
         mutual = light is not None and self.lemma(light) in MUTUAL_LIGHTS
         return Act(code, target, pattern, pattern.id, noun, used, pattern.confidence, mutual=mutual)
@@ -251,7 +278,13 @@ class _Sentence:
             target = obj
             if obj is not None and (pattern.only_objects or _lemma(obj) in pattern.objects) and pattern.preps:
                 # "joined forces with the US": the object is part of the act, the target is the prepositional one
-                target = prep_object(verb, pattern.preps) or prep_object(obj, pattern.preps)
+                # ("attacked UK policy on immigration": not when that one names no actor)
+                prep_target = prep_object(verb, pattern.preps) or prep_object(obj, pattern.preps)
+                if prep_target is not None and (_actorish(prep_target, self.actors) or not _actorish(obj, self.actors)
+                                                and self._owner_token(obj) is None):
+                    target = prep_target
+                elif pattern.only_objects:
+                    target = prep_target
             elif target is not None and pattern.preps and not _actorish(target, self.actors):
                 prep_target = prep_object(verb, pattern.preps)
                 if prep_target is not None:
@@ -505,7 +538,11 @@ class _Sentence:
         elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
+            if s_tok.pos_ == "NOUN" and _lemma(s_tok) in NOT_SOURCES:
+                continue  # "Britain's open door approach is hitting workers": a policy acts on no one
             resolved = self.actors.resolve(s_tok) or self._weapon_user(s_tok)
+            if resolved is not None and resolved.country is None and not resolved.members:
+                resolved = self._located(resolved, s_tok)  # "students throughout Indonesia"
             if resolved is None or (resolved.code is None and not resolved.members and self.strict):
                 continue
             for source in _per_member(resolved):
@@ -539,6 +576,9 @@ class _Sentence:
                 resolved = self._owner(t_tok) or resolved  # "criticised Japan's policy" -> Japan
         if resolved is not None and resolved.code is None and (material or act.cameo[:2] == "13"):
             resolved = self._placed(resolved, main, act.trigger, *(main.doc[i] for i in act.used))
+        if resolved is None and act.cameo[:2] == "14":  # "staged a protest in Monrovia": aimed at home
+            place = self._place_of(main, act.trigger, *_of_chain(s_tok))
+            resolved = replace(place, inferred=True) if place is not None else None
         if material and t_tok is not None and not self._physical(t_tok, resolved):
             return  # "fight crime", "smash the plan", "hit the shops": no one is attacked
         if material and _non_political(self.sent):
@@ -610,6 +650,25 @@ class _Sentence:
                 if place is not None and place.country:
                     return replace(target, country=place.country, code=place.country, entry=place.entry)
         return target
+
+    def _place_of(self, *heads: Token) -> Actor | None:
+        """The country of the first place named "in", "at" or "outside" one of the heads."""
+        for head in heads:
+            where = prep_object(head, ("in", "inside", "at", "outside", "throughout", "across"))
+            if where is not None and self.actors.is_place(where):
+                place = self.actors.resolve(where)
+                if place is not None and place.country:
+                    return place
+        return None
+
+    def _located(self, actor: Actor, tok: Token) -> Actor:
+        """A sourceless-country actor placed by its own phrase takes the place's country, marked inferred:
+        "students throughout Indonesia", "demonstrators in Baghdad"."""
+        place = self._place_of(*_of_chain(tok))
+        if place is None or place.country is None:
+            return actor
+        code = place.country + (actor.sector or "")
+        return replace(actor, country=place.country, code=code, inferred=True)
 
     def _lend_target(self, verb: Token, act: Act) -> None:
         """Give the victims of a consequence clause to the act it spells out, when that act named no target."""
@@ -710,6 +769,17 @@ def _consequence_of(verb: Token, triggers: set[int], loose: bool = False) -> boo
             continue
         break
     return False
+
+
+def _of_chain(tok: Token) -> list[Token]:
+    """A phrase head and the heads of its "of" phrases: "tens of thousands of students in Jakarta"."""
+    out = [tok]
+    for _ in range(2):
+        nxt = prep_object(out[-1], ("of",))
+        if nxt is None:
+            break
+        out.append(nxt)
+    return out
 
 
 def _dative(verb: Token) -> Token | None:

@@ -27,6 +27,7 @@ _KNOWN_KEYS = {
     "id", "pos", "lemmas", "cameo", "type", "mode", "preps", "objects", "only_objects", "only_objects_for",
     "place_cameo", "modifiers", "require_modifiers", "require_modifiers_for", "frame", "light", "reciprocal",
     "needs_target", "needs_light", "only_lights", "only_preps", "source_required", "needs_particle",
+    "sense_modifiers",
 }  # fmt: skip
 
 
@@ -57,6 +58,7 @@ class Pattern:
     only_preps: bool = False
     source_required: bool = False
     needs_particle: tuple[str, ...] = ()
+    sense_modifiers: tuple[str, ...] = ()
     confidence: float = 0.8
     origin: str = ""
 
@@ -72,13 +74,18 @@ class PatternSet:
     fallback: dict[tuple[str, str], str]  # (verb lemma, object lemma or "") -> CAMEO, from cameo_verbs.tsv
     known: frozenset[str] = frozenset()  # every trigger lemma, to repair lemmatizer slips
     fallback_stop: frozenset[str] = frozenset()  # verbs the fallback table must not code (cameo_verbs_stop.txt)
+    senses: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # noun patterns chosen by a modifier
 
     def verb(self, lemma: str) -> Pattern | None:
         """Return the hand-written verb pattern for a lemma, if any."""
         return self.verbs.get(lemma)
 
-    def noun(self, lemma: str) -> Pattern | None:
-        """Return the noun (nominal event) pattern for a lemma, if any."""
+    def noun(self, lemma: str, modifiers: frozenset[str] | set[str] = frozenset()) -> Pattern | None:
+        """Return the noun (nominal event) pattern for a lemma, if any; a pattern whose ``sense_modifiers`` meet
+        the noun's modifiers wins ("hunger strike" and "general strike" are protests, "air strike" an attack)."""
+        for pattern in self.senses.get(lemma, ()):
+            if modifiers & set(pattern.sense_modifiers):
+                return pattern
         return self.nouns.get(lemma)
 
 
@@ -132,6 +139,7 @@ def _pattern(item: Any, where: str, line: int | None) -> Pattern:
         only_preps=bool(item.get("only_preps", False)),
         source_required=bool(item.get("source_required", False)),
         needs_particle=_tuple(item.get("needs_particle")),
+        sense_modifiers=_tuple(item.get("sense_modifiers")),
         origin=f"{Path(where).name}:{line}" if line else Path(where).name,
     )
 
@@ -197,9 +205,14 @@ def load_patterns(user_files: Sequence[str | Path] = ()) -> PatternSet:
     nouns: dict[str, Pattern] = {}
     frames: dict[str, Pattern] = {}
     light: set[str] = set()
+    senses: dict[str, tuple[Pattern, ...]] = {}
     for pattern in by_id.values():
         if pattern.light:
             light.update(pattern.lemmas)
+            continue
+        if pattern.sense_modifiers and pattern.pos == "noun":
+            for lemma in pattern.lemmas:
+                senses[lemma] = senses.get(lemma, ()) + (pattern,)
             continue
         target = frames if pattern.frame else verbs if pattern.pos == "verb" else nouns
         for lemma in pattern.lemmas:
@@ -208,6 +221,6 @@ def load_patterns(user_files: Sequence[str | Path] = ()) -> PatternSet:
     known = frozenset(verbs) | frozenset(frames) | frozenset(light) | frozenset(k[0] for k in fallback)
     stop_file = resources.files("dyads") / "data" / "patterns" / "cameo_verbs_stop.txt"
     stop = frozenset(line.split("#", 1)[0].strip() for line in stop_file.read_text(encoding="utf-8").splitlines())
-    result = PatternSet(verbs, nouns, frozenset(light), frames, fallback, known, stop - {""})
+    result = PatternSet(verbs, nouns, frozenset(light), frames, fallback, known, stop - {""}, senses)
     _CACHE[key] = result
     return result
