@@ -293,6 +293,8 @@ class _Sentence:
                 prep_target = prep_object(verb, pattern.preps or TARGET_PREPS) if pattern.preps else None
                 if prep_target is not None:
                     target = prep_target
+                elif pattern.only_preps and pattern.reciprocal and len(conjuncts(subject_of(verb) or verb)) > 1:
+                    target = None  # "China and Israel discussed the peace prospects": each with the other
                 elif pattern.only_preps:
                     return None
             if target is not None and (target.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
@@ -396,6 +398,8 @@ class _Sentence:
                 return None  # "pressed on with the plan": carrying on, not pressing anyone
             table = _REQUEST_DEMAND if frame.cameo == "100" else _REQUEST_APPEAL
             code = table.get(root, frame.cameo or "020")
+            if self.lemma(verb) == "invite" and root in ("", "04"):
+                code = "036"  # an invitation to talks or a visit promises the meeting (PLOVER AGREE)
             if frame.only_preps:
                 particle = any(c.dep_ == "prt" for c in verb.children)
                 target = prep_object(verb, ("on", "upon")) or (obj if particle else None)
@@ -712,6 +716,15 @@ class _Sentence:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used:
                 continue
             pattern = self.noun_pattern(tok)
+            if pattern is not None and pattern.reciprocal and tok.i not in self.used:
+                between = prep_object(tok, ("between",))
+                if between is not None and len([t for t in conjuncts(between) if _actorish(t, self.actors)]) > 1:
+                    # "talks between France and Iran have made progress": each party with the other
+                    act = Act(_noun_code(pattern, tok), None, pattern, pattern.id, tok, (tok.i,), pattern.confidence,
+                              reciprocal=True)
+                    self.used.add(tok.i)
+                    self.emit(act, between, tok.head if tok.head.pos_ == "VERB" else tok)
+                    continue
             if pattern is None or pattern.needs_light:
                 continue
             act = self.noun_act(tok, None)
