@@ -665,10 +665,23 @@ class _Sentence:
                     return place
         return None
 
+    def _dateline(self) -> Actor | None:
+        """The place of a paragraph's dateline ("MANILA - Communist rebels said ..."), if the sentence has one."""
+        head = list(self.sent[:5])
+        dash = next((n for n, t in enumerate(head) if t.text in ("-", "--", "\u2014", "\u2013")), None)
+        if not dash or not all(t.is_upper or not t.is_alpha for t in head[:dash]):
+            return None
+        for tok in head[:dash]:
+            if self.actors.is_place(tok):
+                place = self.actors.resolve(tok)
+                if place is not None and place.country:
+                    return place
+        return None
+
     def _located(self, actor: Actor, tok: Token) -> Actor:
         """A sourceless-country actor placed by its own phrase takes the place's country, marked inferred:
         "students throughout Indonesia", "demonstrators in Baghdad"."""
-        place = self._place_of(*_of_chain(tok))
+        place = self._place_of(*_of_chain(tok)) or self._dateline()
         if place is None or place.country is None:
             return actor
         code = place.country + (actor.sector or "")
