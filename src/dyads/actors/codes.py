@@ -112,6 +112,12 @@ def _iso3() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
 
+#: CAMEO religion codes, which follow a transnational type where a home country would ("IMGMUSALQ", al-Qaeda) and
+#: must not be read as the country they spell (MUS is also Mauritius)
+RELIGIONS = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN", "CTH", "ORT", "PRO", "ATH", "BAH", "CON",
+                       "DOX", "ITH", "JAN", "JAI", "MOS", "SIK", "SHN", "TAO", "ZRO", "ALE", "DRZ", "SFI", "ADR"})
+
+
 def _country_part(part: str) -> tuple[bool, str | None]:
     """Return (is a country part, ISO code or None) for one three-letter part."""
     if part in _iso3():
@@ -148,7 +154,7 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     else:
         is_country, country = _country_part(first)
         if not is_country:
-            if first in _TRANSNATIONAL and rest:
+            if first in _TRANSNATIONAL and rest and rest[0] not in RELIGIONS:  # IMGMUSALQ: MUS is Islam here
                 home_is_country, home = _country_part(rest[0])
                 return (home if home_is_country else None), first
             return None, (first if first in ACTOR_TYPES else None)

@@ -43,6 +43,12 @@ PHYSICAL = frozenset({
     "newspaper", "property", "land", "farm", "shipping", "capital", "neighbourhood", "neighborhood",
     "street", "square", "parliament", "palace", "compound", "prison", "jail", "cell", "ministry",
 })
+#: people a state's forces may act on at home ("police fired on demonstrators"): they share its country
+PEOPLE = frozenset({"people", "person", "man", "woman", "child", "civilian", "protester", "demonstrator", "student",
+                    "worker", "villager", "resident", "refugee", "prisoner", "journalist", "activist", "dissident",
+                    "opponent", "suspect", "supporter", "member", "youth", "crowd", "worshipper", "pilgrim",
+                    "farmer", "family", "detainee", "mourner", "rioter", "striker", "leader"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 PHYSICAL_QUANTITY = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "some", "several", "others"})
 #: words of sport and entertainment news, where "attack", "shoot" and "beat" are no violence
 NON_POLITICAL = frozenset({
@@ -579,7 +585,13 @@ class _Sentence:
             if (resolved is None or resolved.code is None) and act.cameo[:2] in OWNED:
                 resolved = self._owner(t_tok) or resolved  # "criticised Japan's policy" -> Japan
         if resolved is not None and resolved.code is None and (material or act.cameo[:2] == "13"):
-            resolved = self._placed(resolved, main, act.trigger, *(main.doc[i] for i in act.used))
+            resolved = self._placed(resolved, t_tok, main, act.trigger, *(main.doc[i] for i in act.used))
+        if (material and resolved is not None and resolved.country is None and not resolved.members
+                and t_tok is not None and source.country and source.sector in STATE_SECTORS
+                and (_lemma(t_tok) in PEOPLE or t_tok.pos_ == "NUM" or t_tok.lower_ in PHYSICAL_QUANTITY)):
+            # "police opened fire on demonstrators, killing one person": the state's force on its own people
+            resolved = replace(resolved, country=source.country, code=source.country + (resolved.sector or ""),
+                               inferred=True)
         if resolved is None and act.cameo[:2] == "14":  # "staged a protest in Monrovia": aimed at home
             place = self._place_of(main, act.trigger, *_of_chain(s_tok))
             resolved = replace(place, inferred=True) if place is not None else None
@@ -645,9 +657,12 @@ class _Sentence:
             return True
         return _lemma(tok) in PHYSICAL
 
-    def _placed(self, target: Actor, *verbs: Token) -> Actor:
-        """An unnamed target in a named country takes that country: "attack hideouts in Afghanistan"."""
+    def _placed(self, target: Actor, *verbs: Token | None) -> Actor:
+        """An unnamed target in a named country takes that country: "attack hideouts in Afghanistan", "fired
+        shells at targets in Jericho"."""
         for verb in verbs:
+            if verb is None:
+                continue
             where = prep_object(verb, ("in", "inside"))
             if where is not None and self.actors.is_place(where):
                 place = self.actors.resolve(where)
