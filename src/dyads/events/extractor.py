@@ -485,6 +485,27 @@ class _Sentence:
                 return tok  # "a peace-keeping force in Liberia"
         return places[0] if places else None
 
+    def prescription_act(self, verb: Token, frame: Pattern) -> Act | None:
+        """A statement that another actor must or should act is a demand on it: "Washington declared that China
+        must drop barriers", "Russia said Sudan must return the helicopter" (the inner act itself is unreal)."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return None
+        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = subject_of(verb)
+        if modal is None or subj is None or speaker is None or subj.lower_ in ("we", "i", "you"):
+            return None
+        said, told = self.actors.resolve(speaker), self.actors.resolve(subj)
+        if said is None or told is None or told.code is None or told.code.startswith("---") or (
+                said.code is not None and said.code == told.code) or subj.i in range(speaker.left_edge.i,
+                                                                                       speaker.right_edge.i + 1):
+            return None
+        if told.sector is None and told.country == said.country:
+            return None  # "Blair said Britain must lead": an opinion about one's own country
+        code = "100" if modal == "must" else "020"
+        return Act(code, subj, frame, f"{frame.id}+{modal}", verb, (verb.i,), 0.6)
+
     def warn_act(self, verb: Token, frame: Pattern, inner: Act | None, embedded: Token | None,
                  used: tuple[int, ...]) -> Act | None:
         """A warning is a request ("warned Iran to stop", "warned X against"), a threat ("warned of sanctions",
@@ -727,6 +748,8 @@ class _Sentence:
                 act = self.frame_act(tok, frame)
             if act is None and (frame is None or frame.frame in ("say", "plan")):
                 act = self.verb_act(tok)
+            if act is None and frame is not None and frame.frame == "say":
+                act = self.prescription_act(tok, frame)
             if act is None:
                 continue
             if act.cameo[:2] in ("18", "19", "20") and _consequence_of(

@@ -141,6 +141,7 @@ class Prefilter:
         skip = set(patterns.verbs) | frames | light | set(patterns.fallback_stop)
         self.fallback = {verb: frozenset(objs) for verb, objs in objects.items() if verb not in skip}
         self.framing = frozenset(lemma for lemma, p in patterns.frames.items() if p.frame != "say")
+        self.saying = frozenset(lemma for lemma, p in patterns.frames.items() if p.frame == "say")
         self.group_nouns = frozenset(GROUP_NOUNS)
         self.descriptions = frozenset(ARMED | TITLES)
         self.exceptions = [dict(table) for table in lemma_tables.get("exc", {}).values()]
@@ -256,6 +257,9 @@ class Prefilter:
             # a CAMEO-table verb under a frame ("plans to introduce") is coded by the frame: one actor suffices
             trigger = self._gated(lemmas) or (fallback and not lemmas.isdisjoint(self.framing))
             fallback = fallback and not trigger
+        if not trigger and ("must" in lowered or "should" in lowered):
+            # "X said Y must ...": a demand on Y (the extractor's prescription rule)
+            trigger = not self._sentence_lemmas(lowered).isdisjoint(self.saying)
         return SentenceScan(
             trigger=trigger, fallback=fallback, hits=len(phrases), agents=len(agent_hits),
             phrases=_phrases(phrases, agent_hits, lowered), armed=armed, names=names, pronouns=pronouns, it=it,
