@@ -477,6 +477,17 @@ class _Sentence:
                     subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None and subj.i not in banned and self._coded(subj):
                         return subj
+        if embedded is None:  # "demanded a truce with Moslem forces", "called for sanctions against Nigeria"
+            for head in [direct_object(verb), prep_object(verb, ("for",))]:
+                if head is None or head.i in banned:
+                    continue
+                if self._coded(head):
+                    return head  # "called for reform of the United Nations"
+                for tok in [prep_object(head, ("with", "against", "on", "from", "by", "of"))]:
+                    if tok is not None and tok.i not in banned and self._coded(tok) and not (
+                            self.actors.is_place(tok) and tok.head.lower_ == "in"):
+                        return tok
+                loose.append(head)
         for tok in loose:
             owner = self._owner_token(tok)
             if owner is not None and owner.i not in banned:
