@@ -325,16 +325,21 @@ class EvalReport:
 
 
 def _gold_date(sentence: Record) -> dt.date | None:
-    """The gold sentence's ``meta.date`` when it is a valid YYYYMMDD date."""
-    value = (sentence.get("meta") or {}).get("date")
-    if isinstance(value, str) and re.fullmatch(r"\d{8}", value):
-        with contextlib.suppress(ValueError):
-            return dt.datetime.strptime(value, "%Y%m%d").date()
+    """The gold record's date, as ``dyads code`` reads it: its ``date`` field (YYYY-MM-DD), else ``meta.date``
+    (YYYYMMDD or YYYY-MM-DD) when valid."""
+    for value in (sentence.get("date"), (sentence.get("meta") or {}).get("date")):
+        if not isinstance(value, str):
+            continue
+        for pattern, fmt in ((r"\d{8}", "%Y%m%d"), (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d")):
+            if re.fullmatch(pattern, value):
+                with contextlib.suppress(ValueError):
+                    return dt.datetime.strptime(value, fmt).date()
     return None
 
 
 def gold_articles(gold: Iterable[Record]) -> list[Article]:
-    """Turn gold sentences into articles: id and text from the gold, date from ``meta.date``, no title."""
+    """Turn gold sentences into articles: id and text from the gold, date from ``date`` or ``meta.date``, no
+    title."""
     return [Article(id=str(s["id"]), text=str(s.get("text") or ""), title=None, date=_gold_date(s)) for s in gold]
 
 
