@@ -324,6 +324,16 @@ def test_gold_articles_turn_sentences_into_articles() -> None:
     assert articles == [Article(id="3", text="Fiji hosted the summit.", title=None, date=dt.date(2020, 2, 29))]
 
 
+@pytest.mark.parametrize(("record", "expected"), [
+    ({"date": "1987-03-17", "meta": {"level": "article"}}, dt.date(1987, 3, 17)),  # whole-article gold
+    ({"meta": {"date": "2004-11-02"}}, dt.date(2004, 11, 2)),
+    ({"date": "soon", "meta": {"date": "20200229"}}, dt.date(2020, 2, 29)),
+    ({"date": "2020-02-30"}, None),
+])
+def test_gold_articles_read_the_date_as_dyads_code_does(record: dict, expected: dt.date | None) -> None:
+    assert gold_articles([{"id": 1, "text": "Fiji hosted the summit.", **record}])[0].date == expected
+
+
 def test_format_report_span_style() -> None:
     report = EvalReport(metrics=score(SPAN_GOLD, SPAN_EVENTS), errors=explain_errors(SPAN_GOLD, SPAN_EVENTS, 2),
                         gold_path="dev.jsonl")
