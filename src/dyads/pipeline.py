@@ -356,7 +356,11 @@ class Coder:
                 and attributed.country is not None and draft.source.country is not None
                 and attributed.country != draft.source.country):
             hypothetical = True  # "officials said Iran will attack": a prediction about another actor
-        if ((flags.future or flags.willing) and not hypothetical and not negated and not draft.future
+        when = event_date(doc[draft.main], day)
+        scheduled = bool(day is not None and when.date and when.precision != "publication"
+                         and when.date[:10] > day.isoformat() and not day.isoformat().startswith(when.date))
+        if ((flags.future or flags.willing or scheduled and cameo[:2] == "04") and not hypothetical and not negated
+                and not draft.future
                 and cameo[:2] in ANNOUNCED and not pattern.endswith("+conditional")):
             # "Israel announced it would free prisoners", "will send troops", "is ready to talks": the
             # announcement is the event, a statement of intent (CAMEO 03x) or a threat (13x), not the act itself
@@ -368,12 +372,11 @@ class Coder:
         modality = Modality(
             negated=negated,
             hypothetical=hypothetical,
-            future=flags.future or draft.future,
+            future=flags.future or draft.future or scheduled,
             reported=flags.reported,
             hedged=flags.hedged,
             attributed_to=attributed,
         )
-        when = event_date(doc[draft.main], day)
         return Event(
             event_id=event_id(article.id, index, draft, sent.start),
             doc_id=article.id,

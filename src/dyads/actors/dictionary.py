@@ -72,6 +72,10 @@ class Role:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
+#: entry kinds that name places, which hold a code at every date
+TERRITORIAL = frozenset({"country", "place", "capital", "demonym"})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A dictionary phrase and the actor it names.
@@ -117,6 +121,13 @@ class Entry:
                 best = role
         if best is not None:
             return best.code
+        if fallback is None and self.kind in TERRITORIAL and self.roles:
+            # a place is always somewhere: in a gap between its dated codes (Phoenix's Iraq of 2003-06, whose
+            # occupation line has a malformed date) it keeps the code it had last
+            before = [r for r in self.roles if r.start is None or r.start <= day]
+            role = max(before, key=lambda r: r.start or dt.date.min) if before else min(
+                self.roles, key=lambda r: r.start or dt.date.min)
+            return role.code
         return fallback.code if fallback is not None else None
 
 

@@ -428,4 +428,15 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
             if news is not None:  # a date says it: "had agreed on Friday" is news, "in 1989" is not
                 background = not news
             return EventDate(found.date, found.precision, expr.text, background)
+    if published is not None and not background:
+        # "decided in November 2003 that he would quit", "lost power in 1974 after the Liberals demanded":
+        # an undated act told inside a clause dated long before the article is background too
+        node = anchor
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+            for expr, found in dated:
+                if expr.attach == node.i and _news(found, published, expr.text) is False:
+                    background = True
     return EventDate(published.isoformat() if published else None, "publication", None, background)

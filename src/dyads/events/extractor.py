@@ -76,6 +76,16 @@ TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards"
 DEEP_PREPS = frozenset(TARGET_PREPS) | {"from", "between", "by", "of", "in"}
 #: light verbs that promise rather than do: "pledged support", "offered aid" (CAMEO 03x, PLOVER AGREE)
 INTENT_LIGHTS = frozenset({"pledge", "promise", "offer", "vow", "propose"})
+#: modifiers of meeting nouns that make them the setting of a statement
+NOT_MEETINGS = frozenset({"press", "news", "media"})
+#: people whose demands and clashes are protest (PLOVER PROTEST), not requests or assaults
+PROTESTERS = frozenset({"demonstrator", "protester", "protestor", "marcher", "rioter", "striker", "picket"})
+#: verbs of protest whose participle clause ("walked out, demanding data") states what the protest demands
+PROTEST_VERBS = frozenset({"walk", "march", "demonstrate", "protest", "rally", "strike", "boycott", "riot",
+                           "picket"})
+#: nouns of fighting whose possessive names where it is, not who fights ("Lebanon's war")
+PLACE_WARS = frozenset({"war", "fighting", "conflict", "hostility", "violence", "unrest", "clash", "crisis",
+                        "battle", "insurgency"})
 #: light verbs that end a protest: "called off the strike", "ended the boycott" (CAMEO 082, dissent eased)
 ENDING_LIGHTS = frozenset({"end", "halt", "suspend", "stop", "abandon", "cancel"})
 #: purpose verbs whose object a protest is aimed at: "a rally to protest the law", "marched to demand reforms"
@@ -92,6 +102,8 @@ WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "strike", "airstrike", "
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 #: planning verbs whose infinitive states an intention (CAMEO codes "express intent" / "threaten")
 INTENT_PLAN = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "prepare", "wish", "mean", "propose"})
+#: planning verbs that announce a course of action rather than a wish ("plans to", "intends to")
+FIRM_PLANS = frozenset({"plan", "intend", "prepare", "propose"})
 WANT_VERBS = frozenset({"want", "wish", "expect", "need", "like"})
 #: appeals that need someone appealed to: "asked Iran to", not "he asked"
 ASK_VERBS = frozenset({"ask", "press", "push", "encourage", "invite", "beg", "lobby", "petition", "implore"})
@@ -233,6 +245,8 @@ class _Sentence:
         if target is None and light is not None:
             target = prep_object(light, tuple(pattern.preps) + TARGET_PREPS) or _dative(light)
         code = _noun_code(pattern, noun)
+        if code[:2] == "04" and any(c.lower_ in NOT_MEETINGS for c in noun.lefts):
+            return None  # "told a news conference": the setting of a statement, not a meeting
         if light is not None and self.lemma(light) in INTENT_LIGHTS and code[:2] in _INTENT:
             code = _INTENT[code[:2]]  # "pledged support to", "offered aid": a promise, not yet the act
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
@@ -264,8 +278,9 @@ class _Sentence:
                            pattern.confidence, source=giver)
         # light verb + event noun: "launched strikes against", "authorized military cooperation with"
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            frame = self.p.frames.get(lemma)
             for cand in conjuncts(obj):
-                if lemma in self.p.light_verbs or self.p.frames.get(lemma) is not None:
+                if lemma in self.p.light_verbs or frame is not None and frame.frame != "say":
                     act = self.noun_act(cand, verb)
                     if act is not None:
                         return act
@@ -315,6 +330,10 @@ class _Sentence:
                 return None
             assert pattern.cameo is not None
             code = override or pattern.cameo
+            if code[:2] in ("18", "19") and any(
+                    c.dep_ == "prep" and c.lower_ == "over" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                    for c in verb.children):
+                code = "111"  # "attacked the government over Iraq": words, not force
             if pattern.place_cameo and target is not None and self.actors.is_place(target) and not override:
                 code = pattern.place_cameo
             used = (verb.i,)
@@ -356,8 +375,10 @@ class _Sentence:
             if own is not None and self.lemma(verb) in WANT_VERBS:  # "Obama wants Putin to attack": an appeal to Putin
                 code = _REQUEST_APPEAL.get(root, "020")
                 return Act(code, own, frame, frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True)
-            if root in ("13", "14", "15", "16", "17", "18", "19", "20"):
-                code = _THREATEN.get(root, "130")
+            if self.lemma(verb) not in FIRM_PLANS:
+                return None  # "wants to", "hopes to", "seeks to": a wish, no commitment (conventions: not AGREE)
+            if root in ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"):
+                code = _THREATEN.get(root, "130")  # "plans to sue the government": a hostile intention
             else:
                 code = _INTENT.get(root, "030")
             return Act(code, self.counterpart(inner.target, verb, embedded, kind), frame,
@@ -522,7 +543,8 @@ class _Sentence:
         """A warning is a request ("warned Iran to stop", "warned X against"), a threat ("warned of sanctions",
         "warned it would retaliate"), or a prediction, which is no event ("warned that prices may rise")."""
         obj = direct_object(verb)
-        against = prep_object(verb, ("against",))
+        against = prep_object(verb, ("against",)) or next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"), None)  # "against passing"
         if obj is not None and not _actorish(obj, self.actors):
             obj = None
         if embedded is not None and obj is not None or against is not None and obj is not None:
@@ -637,6 +659,9 @@ class _Sentence:
         if (act.cameo[:2] == "04" and resolved is not None and t_tok is not None and self.actors.is_place(t_tok)
                 and (resolved.country is None or resolved.country == source.country)):
             return  # touring towns at home is campaigning, not a visit to a host
+        if act.cameo[:2] == "14" and source.sector in ("MIL", "COP"):
+            return  # "troops marched into the camp": forces do not demonstrate
+        act = self._protest_sense(act, source, s_tok)
         targets: list[Actor | None] = list(_per_member(resolved)) if resolved is not None else [None]
         for target in targets:
             if act.pattern is None and (source.code is None or target is None or target.code is None):
@@ -660,6 +685,24 @@ class _Sentence:
                 mode=act.pattern.mode if act.pattern is not None and act.pattern.mode else None,
                 future=act.future,
             ))
+
+    def _protest_sense(self, act: Act, source: Actor, s_tok: Token) -> Act:
+        """A state that protests complains (ACCUSE 114: "France protested over Canada's decision"); what
+        demonstrators demand or fight is their protest ("demonstrators battling police, demanding his
+        resignation"; "walked out, demanding data")."""
+        root = act.cameo[:2]
+        if act.cameo == "141" and act.trigger.pos_ == "VERB" and source.country and not source.members and (
+                source.sector in (None, "GOV") and s_tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "")
+                and _lemma(s_tok) not in PROTESTERS):
+            return replace(act, cameo="114", pattern=_untyped(act.pattern))
+        crowd = any(_lemma(t) in PROTESTERS for t in _of_chain(s_tok))
+        verb = act.trigger
+        in_protest = verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and self.lemma(verb.head) in PROTEST_VERBS
+        if root in ("10", "02") and (crowd or in_protest):
+            return replace(act, cameo="141", pattern=_untyped(act.pattern), pattern_id=act.pattern_id + "+protest")
+        if root in ("18", "19") and crowd:
+            return replace(act, cameo="145", pattern=_untyped(act.pattern), pattern_id=act.pattern_id + "+protest")
+        return act
 
     def _owner(self, tok: Token) -> Actor | None:
         """The actor that owns a thing aimed at: "Japan's policy", "the EU constitution", "his apology"."""
@@ -795,6 +838,8 @@ class _Sentence:
             src = noun_source(tok)
             if src is None or src.pos_ == "PRON":
                 continue
+            if src.dep_ == "poss" and _lemma(tok) in PLACE_WARS and self.actors.is_place(src):
+                continue  # "Lebanon's war": where it is fought, not who fights it
             if src.dep_ in ("compound", "amod", "nmod") and (
                     self.actors.entry_at(src) is None or _lemma(src) in pattern.modifiers):
                 continue  # "military operations": the modifier is not an actor
@@ -844,6 +889,11 @@ def _consequence_of(verb: Token, triggers: set[int], loose: bool = False) -> boo
             continue
         break
     return False
+
+
+def _untyped(pattern: Pattern | None) -> Pattern | None:
+    """A pattern whose own PLOVER type and mode give way to those of a recoded act's CAMEO code."""
+    return replace(pattern, type=None, mode=None) if pattern is not None else None
 
 
 def _of_chain(tok: Token) -> list[Token]:

@@ -23,6 +23,8 @@ UNREAL_HEADS = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "aim
                           "contemplate", "expect", "like", "prefer", "mean", "need", "have", "ought", "suggest",
                           "propose", "recommend", "advocate", "favour", "favor", "study", "explore", "discuss",
                           "debate", "urge", "call", "ask", "demand", "press", "push", "encourage", "appeal"})
+#: verbs that deny the act they embed
+DENIALS = frozenset({"deny", "refute", "reject"})
 #: appeals whose infinitive is the request itself ("urged Iran to withdraw"), coded by their frame
 APPEALS = frozenset({"urge", "call", "ask", "demand", "press", "push", "encourage", "appeal"})
 #: adjectives that make their clause a prescription ("it is essential that", "it is time to")
@@ -127,6 +129,8 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         if (node.dep_ in ("xcomp", "ccomp") and lemma in UNREAL_HEADS and head.pos_ in ("VERB", "AUX")
                 and not (lemma in APPEALS and node.dep_ == "xcomp")):
             hypothetical = True  # "wants to attack", "suggested that Iran attack" (not "urged X to": a frame)
+        if node.dep_ in ("xcomp", "ccomp", "pcomp") and lemma in DENIALS and head.pos_ == "VERB":
+            negated = True  # "denied accusing Germany": the act is what is denied
         if node.dep_ in ("xcomp", "ccomp", "csubj") and (
                 lemma in PRESCRIPTIVE or any(c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE
                                              for c in head.children)):
