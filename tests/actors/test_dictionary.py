@@ -36,6 +36,8 @@ def code_of(actors: ActorDictionary, words: list[str], day: dt.date | None = DAY
     [
         (["Kerry"], D(2014, 9, 6), "USAGOV"),
         (["Kerry"], D(2010, 1, 1), "USAGOVLEG"),
+        (["Iraq"], D(2004, 11, 2), "IRQ"),  # a place keeps its code in a gap between its dated roles
+        (["Iraqi"], D(2005, 6, 1), "IRQ"),
         (["John", "Kerry"], D(2014, 9, 6), "USAGOV"),
         (["Iran"], None, "IRN"),
         (["Iranian"], None, "IRN"),

@@ -135,3 +135,65 @@ def test_named_group_resolves_to_its_members(code):  # type: ignore[no-untyped-d
     assert group, [(e.source.text, e.type) for e in events]
     assert {m.country for m in group[0].source.members} >= {"NOR", "SWE", "FIN", "DNK", "ISL"}
     assert group[0].target is not None and group[0].target.country == "RUS"
+
+
+COUNTERPARTS = [
+    # the counterpart of a frame act sits in the clause it embeds, its condition or its object's phrase
+    ("Beijing demanded that Washington halt arms sales to Taiwan.", ("CHN", "USA", "REQUEST")),
+    ("Libya offered to hand over the two suspects to Britain.", ("LBY", "GBR", "AGREE")),
+    ("Moscow threatened to cut gas supplies if Ukraine joins the alliance.", ("RUS", "UKR", "THREATEN")),
+    ("Nigeria will pull its troops out unless Chad holds elections.", ("NGA", "TCD", "THREATEN")),
+    ("Syria is willing to withdraw its forces from Lebanon.", ("SYR", "LBN", "AGREE")),
+    ("Ghana called for sanctions against Togo.", ("GHA", "TGO", "REQUEST")),
+    ("Germany said Greece must cut its budget deficit.", ("DEU", "GRC", "REQUEST")),
+    # reciprocal meetings without "with", invitations (PLOVER: AGREE), objections, a state's protest
+    ("Talks between India and Pakistan resumed in Islamabad.", ("IND", "PAK", "CONSULT")),
+    ("Talks between India and Pakistan resumed in Islamabad.", ("PAK", "IND", "CONSULT")),
+    ("Chile and Peru discussed the border dispute in Lima.", ("PER", "CHL", "CONSULT")),
+    ("The Kenyan president invited the Ethiopian prime minister for talks in Nairobi.", ("KEN", "ETH", "AGREE")),
+    ("Italy objected to the Austrian proposal.", ("ITA", "AUT", "ACCUSE")),
+    ("France protested to Canada over the fishing ban.", ("FRA", "CAN", "ACCUSE")),
+    # protests: labour and hunger strikes, placed by the protesters' phrase; a state's force on its people
+    ("Teachers in Kenya began a hunger strike on Monday.", ("KEN", "KEN", "PROTEST")),
+    ("Egyptian police fired on protesters in Cairo, killing three people.", ("EGY", "EGY", "ASSAULT")),
+    ("Israeli jets carried out air strikes on Gaza.", ("ISR", "PSE", "ASSAULT")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COUNTERPARTS)
+def test_counterparts_and_senses(code, sentence, expected):  # type: ignore[no-untyped-def]
+    test_sentence_codes_expected_event(code, sentence, expected)
+
+
+NOT_ACTS = [
+    # statements, wishes, denials and admissions are no events (CODING_CONVENTIONS 1)
+    "The French minister told a press conference in Paris that the economy was growing.",
+    "The Indian prime minister wants to reform the tax system.",
+    "The Brazilian spokesman dismissed the claim that the talks had failed.",
+    "Argentine officials concede that the deadline will be missed.",
+    "The Mexican ambassador denied accusing Spain of interference.",
+    "Turkish teachers went on strike and the Turkish government met the deadline.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_ACTS)
+def test_statements_wishes_and_denials_are_not_counted(code, sentence):  # type: ignore[no-untyped-def]
+    counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)
+               and e.type in ("CONSULT", "AGREE", "REJECT", "CONCEDE", "ACCUSE")]
+    assert counted == [], [(e.source.text, e.type, e.trigger.text) for e in counted]
+
+
+def test_a_labour_strike_is_a_protest_not_an_attack(code):  # type: ignore[no-untyped-def]
+    types = {e.type for e in code("Nigerian oil workers staged a three-day strike against the government.")}
+    assert "PROTEST" in types and "ASSAULT" not in types
+
+
+def test_demonstrators_demands_are_their_protest(code):  # type: ignore[no-untyped-def]
+    events = code("Thousands of Thai demonstrators marched in Bangkok, demanding the resignation of the prime minister.")
+    assert events and {e.type for e in events} == {"PROTEST"}, [(e.type, e.trigger.text) for e in events]
+
+
+def test_a_scheduled_summit_is_agreed_not_held(code):  # type: ignore[no-untyped-def]
+    events = code("Obama will hold talks with Merkel in Berlin next week.", date="2015-06-01")
+    assert ("USA", "DEU", "AGREE") in triples(events)
+    assert ("USA", "DEU", "CONSULT") not in triples(events)

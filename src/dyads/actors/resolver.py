@@ -229,8 +229,9 @@ class SentenceActors:
         if (code is None or code.startswith("---")) and self.context is not None:
             person = self.context.person(head)  # "Mr Blair": the Tony Blair named before
             if person is not None:
-                return replace(person, text=span_text, start=a0, end=a1,
-                               entry=f"context:person {person.name or person.text}")
+                known = replace(person, text=span_text, start=a0, end=a1,
+                                entry=f"context:person {person.name or person.text}")
+                return self.context.complete(known, head, core)  # and the home country it lacked
         country, sector = split_code(code) if code else (None, None)
         members = tuple(Actor(text=span_text, start=a0, end=a1, name=country_name(c), country=c, code=c,
                               entry="groups.yaml") for c in members_on(code, self.day))

@@ -449,7 +449,14 @@ class _Sentence:
     def counterpart(self, target: Token | None, verb: Token, embedded: Token | None, kind: str) -> Token | None:
         """A frame act's target: its own when that names an actor, else the one its embedded clause names."""
         if target is not None and self._coded(target):
-            return target
+            own = self.actors.resolve(target)
+            subject = subject_of(verb)
+            mine = self.actors.resolve(subject) if subject is not None else None
+            if not (own is not None and mine is not None and own.country and own.country == mine.country
+                    and own.code != mine.code and target.pos_ != "PROPN"):
+                return target
+            # "will pull its troops out unless Chad ...": one's own forces are not the counterpart
+            return self.deep_target(verb, embedded, kind) or target
         return self.deep_target(verb, embedded, kind) or target
 
     def deep_target(self, verb: Token, embedded: Token | None, kind: str) -> Token | None:
@@ -485,8 +492,8 @@ class _Sentence:
                 for tok in conjuncts(arg):
                     if tok.i in banned or tok.pos_ == "PRON" and tok.lower_ not in ("them", "him", "her"):
                         continue
-                    if not self._coded(tok):
-                        loose.append(tok)
+                    if not self._coded(tok) or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                        loose.append(tok)  # a thing, or the actor's own ("its troops")
                     elif tok.head.lower_ == "in" and self.actors.is_place(tok):
                         places.append(tok)
                     else:
@@ -511,7 +518,7 @@ class _Sentence:
                 loose.append(head)
         for tok in loose:
             owner = self._owner_token(tok)
-            if owner is not None and owner.i not in banned:
+            if owner is not None and owner.i not in banned and owner.pos_ != "PRON":
                 return owner
             if tok.pos_ in ("NOUN", "PROPN") and self._coded(tok, deep=True):
                 return tok  # "a peace-keeping force in Liberia"
@@ -602,7 +609,7 @@ class _Sentence:
         elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
-            if s_tok.pos_ == "NOUN" and _lemma(s_tok) in NOT_SOURCES:
+            if s_tok.pos_ in ("NOUN", "PROPN") and s_tok.ent_type_ != "PERSON" and _lemma(s_tok) in NOT_SOURCES:
                 continue  # "Britain's open door approach is hitting workers": a policy acts on no one
             resolved = self.actors.resolve(s_tok) or self._weapon_user(s_tok)
             if resolved is not None and resolved.country is None and not resolved.members:
