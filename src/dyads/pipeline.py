@@ -14,7 +14,7 @@ import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -121,6 +121,34 @@ def _people(parsed: list[tuple[int, SpacySpan]], readers: dict[int, SentenceActo
             actor = readers[index].resolve(tok)
             if actor is not None and actor.code is not None and not actor.members:
                 yield surname, actor
+
+
+#: how many sentences apart an untargeted attack may take the target of the same actor's attack
+TARGET_REACH = 2
+
+
+def _inherit_targets(events: list[Event]) -> list[Event]:
+    """An attack or seizure whose target names no country takes the country of the target of the same actor's
+    attack of the same type a sentence or two away, marked inferred ("U.S. warships destroyed a platform" after "a U.S. attack on an Iranian
+    oil platform"; conventions 2: such targets may be inferred)."""
+    out = []
+    for ev in events:
+        if (ev.target is not None and ev.target.country is None and not ev.target.members
+                and (ev.target.code is None or ev.target.code.startswith("---"))
+                and ev.type in ("ASSAULT", "COERCE") and ev.source.country
+                and not ev.modality.negated and not ev.modality.hypothetical):
+            near = [f for f in events if f is not ev and f.type == ev.type and f.target is not None
+                    and f.source.country == ev.source.country and f.target.country
+                    and f.target.country != ev.source.country
+                    and abs(f.sentence_index - ev.sentence_index) <= TARGET_REACH]
+            if near:
+                best = min(near, key=lambda f: abs(f.sentence_index - ev.sentence_index)).target
+                assert best is not None and ev.target is not None
+                code = best.country + (ev.target.sector or "") if best.country else None
+                ev = replace(ev, target=replace(ev.target, country=best.country, code=code, inferred=True,
+                                                entry=f"context:target {best.name or best.text}"))
+        out.append(ev)
+    return out
 
 
 def event_id(doc_id: str, sentence_index: int, draft: Draft, sentence_start: int = 0) -> str:
@@ -323,7 +351,7 @@ class Coder:
                 events.append(self._event(article, index, sent, draft, actors, day, about))
             memory.watching = False
             _remember(sent, actors, memory)
-        return events, memory.consulted
+        return _inherit_targets(events), memory.consulted
 
     def _event(self, article: Article, index: int, sent, draft: Draft, actors: SentenceActors,  # type: ignore[no-untyped-def]
                day: dt.date | None, about: tuple[str, ...] = ()) -> Event:

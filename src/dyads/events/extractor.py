@@ -69,7 +69,8 @@ NOT_SOURCES = frozenset({
     "process", "change", "cut", "rise", "increase", "fall", "growth", "inflation", "crisis", "row", "dispute",
     "issue", "problem", "debate", "vote", "result", "poll", "victory", "defeat", "bill", "act", "law", "plan",
     "report", "budget", "programme", "program", "scheme", "tax", "election", "constitution", "stance", "position",
-    "view", "record", "performance", "failure", "success", "image", "reputation", "policies", "economy",
+    "view", "record", "performance", "failure", "success", "image", "reputation", "policies", "list", "fund",
+    "account", "money", "rebate", "deficit", "debt",
 })
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
 #: prepositions whose objects can be the counterpart of an embedded act ("hand over to", "withdraw from")

@@ -30,7 +30,10 @@ APPEALS = frozenset({"urge", "call", "ask", "demand", "press", "push", "encourag
 #: adjectives that make their clause a prescription ("it is essential that", "it is time to")
 PRESCRIPTIVE = frozenset({"essential", "important", "vital", "necessary", "crucial", "imperative", "right", "wrong",
                           "time", "better", "best", "possible", "impossible", "likely", "unlikely", "able",
-                          "unable", "ready", "willing", "prepared", "keen", "eager", "determined", "free"})
+                          "unable", "ready", "willing", "prepared", "keen", "eager", "determined", "free",
+                          # evaluations of an act not done: "it would be foolish for Japan to retaliate"
+                          "foolish", "wise", "unwise", "sensible", "reasonable", "unreasonable", "dangerous",
+                          "risky", "premature", "difficult", "hard", "easy", "fair", "unfair", "pointless"})
 #: of those, the ones that state a commitment ("is ready to send troops"): coded as a promise, not unreal
 WILLING = frozenset({"ready", "willing", "prepared", "determined"})
 VAGUE_SOURCES = frozenset({"source", "official", "report", "witness", "resident", "media", "diplomat", "people",
