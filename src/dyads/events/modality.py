@@ -134,6 +134,10 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
             hypothetical = True  # "wants to attack", "suggested that Iran attack" (not "urged X to": a frame)
         if node.dep_ in ("xcomp", "ccomp", "pcomp") and lemma in DENIALS and head.pos_ == "VERB":
             negated = True  # "denied accusing Germany": the act is what is denied
+        if node.dep_ == "csubj" and node.tag_ == "VBG":
+            hypothetical = True  # "Detaining suspects without trial breaks the law": a kind of act, not one act
+        if node.dep_ == "xcomp" and lemma == "fail" and head.pos_ == "VERB":
+            negated = True  # "failed to build a coalition": it did not happen
         if node.dep_ in ("xcomp", "ccomp", "csubj") and (
                 lemma in PRESCRIPTIVE or any(c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE
                                              for c in head.children)):
