@@ -371,7 +371,7 @@ class Coder:
             # "said he would not provide support": announcing one will not cooperate is a rejection
             cameo, pattern, negated = REFUSABLE[cameo[:2]], pattern + "+refused", False
         hypothetical = flags.hypothetical
-        if (flags.conditional and not negated and (flags.reported or flags.future)
+        if (flags.conditional and not negated and not flags.prescribed and (flags.reported or flags.future)
                 and (cameo[:2] in ("13", "16", "17", "18", "19", "20") or flags.unless)):
             # "will retaliate if attacked", "may halt aid if", "will withdraw unless": a threat by the speaker
             if cameo[:2] != "13":

@@ -157,6 +157,10 @@ COUNTERPARTS = [
     ("Teachers in Kenya began a hunger strike on Monday.", ("KEN", "KEN", "PROTEST")),
     ("Egyptian police fired on protesters in Cairo, killing three people.", ("EGY", "EGY", "ASSAULT")),
     ("Israeli jets carried out air strikes on Gaza.", ("ISR", "PSE", "ASSAULT")),
+    # a conjoined verb shares its counterpart; aid goes to whom its phrase names; words are no force
+    ("Chinese officials accused Tokyo of cheating and threatened retaliatory action.", ("CHN", "JPN", "THREATEN")),
+    ("Norway sent medical supplies and doctors to Nepal.", ("NOR", "NPL", "AID")),
+    ("The Conservative party chairman attacked the Labour Party's new pledges as empty.", ("GBR", "GBR", "ACCUSE")),
 ]
 
 
@@ -173,13 +177,16 @@ NOT_ACTS = [
     "Argentine officials concede that the deadline will be missed.",
     "The Mexican ambassador denied accusing Spain of interference.",
     "Turkish teachers went on strike and the Turkish government met the deadline.",
+    "The Greek foreign minister cancelled a trip to Turkey.",
+    "Irish MPs bombarded the Irish prime minister with questions.",
+    "The Dutch minister declined to say whether Belgium would join.",
 ]
 
 
 @pytest.mark.parametrize("sentence", NOT_ACTS)
 def test_statements_wishes_and_denials_are_not_counted(code, sentence):  # type: ignore[no-untyped-def]
     counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)
-               and e.type in ("CONSULT", "AGREE", "REJECT", "CONCEDE", "ACCUSE")]
+               and e.type in ("CONSULT", "AGREE", "REJECT", "CONCEDE", "ACCUSE", "ASSAULT")]
     assert counted == [], [(e.source.text, e.type, e.trigger.text) for e in counted]
 
 

@@ -433,7 +433,9 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
         # an undated act told inside a clause dated long before the article is background too
         node = anchor
         for _ in range(3):
-            if node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
+            if node.dep_ == "relcl" and node.head.head.pos_ in ("VERB", "AUX"):
+                node = node.head  # "hosted a dinner in November 2003 where he told ...": the dinner's verb
+            elif node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
                 break
             node = node.head
             for expr, found in dated:

@@ -95,6 +95,22 @@ ARMED_STRIKES = frozenset({"air", "aerial", "missile", "drone", "military", "roc
 LOCALITIES = frozenset({"constituency", "seat", "area", "town", "city", "village", "region", "school", "hospital",
                         "factory", "farm", "plant", "site", "base", "camp", "port", "market", "centre", "center",
                         "community", "estate", "street", "ward", "county", "district", "marginal", "shop", "college"})
+#: attack verbs also used of words ("attacked the plan", "hit out at", "slammed the government")
+VERBAL_ATTACKS = frozenset({"attack", "assail", "hit", "slam", "blast", "savage", "lambast"})
+#: words of armed conflict: where they are, "hit" and "attack" are force
+ARMED_WORDS = frozenset({"military", "armed", "air", "missile", "rocket", "artillery", "nuclear", "army", "troop", "soldier", "militant", "rebel", "guerrilla", "insurgent",
+                         "bomb", "shell", "gunfire", "killing", "kill", "wound", "casualty", "war", "base", "fighter",
+                         "police", "gunman", "explosion", "weapon", "militia"})
+#: sectors of people who fight with words
+POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "OPP", "ELI", "JUD", "MED", "LAB", "BUS", "EDU", "HRI", "NGO"})
+#: what one "bombards" someone with when no weapon is meant
+WORDS_AS_BLOWS = frozenset({"request", "question", "letter", "call", "complaint", "email", "criticism", "demand",
+                            "message", "inquiry", "query", "petition", "claim", "accusation", "abuse", "insult"})
+#: light verbs that call a meeting off ("cancelled a trip to the US")
+CANCELLING = frozenset({"cancel", "postpone", "scrap", "abandon", "delay", "suspend", "shelve", "call"})
+#: what one declines to do when refusing to speak ("declined to comment", "refused to say whether")
+SPEAKING = frozenset({"say", "comment", "answer", "confirm", "disclose", "reveal", "elaborate", "discuss",
+                      "speculate", "name", "identify", "specify", "explain"})
 #: light verbs that end a protest: "called off the strike", "ended the boycott" (CAMEO 082, dissent eased)
 ENDING_LIGHTS = frozenset({"end", "halt", "suspend", "stop", "abandon", "cancel"})
 #: purpose verbs whose object a protest is aimed at: "a rally to protest the law", "marched to demand reforms"
@@ -261,12 +277,17 @@ class _Sentence:
         target = prep_object(noun, pattern.preps or TARGET_PREPS)
         if target is None and light is not None:
             target = prep_object(light, tuple(pattern.preps) + TARGET_PREPS) or _dative(light)
+        if target is None and light is not None and (pattern.cameo or "")[:2] == "07":
+            target = self._recipient(light, noun)
         if (_lemma(noun) == "strike" and (pattern.cameo or "")[:2] in ("18", "19") and target is None
                 and not {_lemma(c) for c in noun.children} & ARMED_STRIKES):
             return None  # "the strike, now in its 13th day": a labour strike unless arms or a target say otherwise
         code = _noun_code(pattern, noun)
         if code[:2] == "04" and any(c.lower_ in NOT_MEETINGS for c in noun.lefts):
             return None  # "told a news conference": the setting of a statement, not a meeting
+        if code[:2] == "04" and light is not None and self.lemma(light) in CANCELLING and (
+                self.lemma(light) != "call" or any(c.lower_ == "off" for c in light.children)):
+            return None  # "cancelled a trip to the US": no meeting
         if light is not None and self.lemma(light) in INTENT_LIGHTS and code[:2] in _INTENT:
             code = _INTENT[code[:2]]  # "pledged support to", "offered aid": a promise, not yet the act
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
@@ -356,10 +377,11 @@ class _Sentence:
                 return None  # ("the US, Russia and Switzerland met": each met the others)
             assert pattern.cameo is not None
             code = override or pattern.cameo
-            if code[:2] in ("18", "19") and any(
-                    c.dep_ == "prep" and c.lower_ == "over" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
-                    for c in verb.children):
-                code = "111"  # "attacked the government over Iraq": words, not force
+            if code[:2] in ("18", "19") and lemma in VERBAL_ATTACKS and self._verbal_attack(verb, target):
+                code = "111"  # "attacked the government over Iraq", "attacked Labour's pledges": words, not force
+            with_what = prep_object(verb, ("with",))
+            if code[:2] in ("18", "19", "20") and with_what is not None and _lemma(with_what) in WORDS_AS_BLOWS:
+                return None  # "bombarded the minister with requests"
             if pattern.place_cameo and target is not None and self.actors.is_place(target) and not override:
                 code = pattern.place_cameo
             used = (verb.i,)
@@ -448,6 +470,8 @@ class _Sentence:
                 if obj is None or self.lemma(verb) == "fail":
                     return None
                 return Act("120", obj, frame, frame.id, verb, used, 0.7)  # "refused a request from X"
+            if embedded is not None and self.lemma(embedded) in SPEAKING:
+                return None  # "declined to say whether", "refused to comment"
             code = _REFUSE.get(root, "120")
             target = inner.target if inner is not None else (direct_object(embedded) if embedded is not None else None)
             target = self.counterpart(target, verb, embedded, kind)
@@ -738,6 +762,37 @@ class _Sentence:
                 future=act.future,
             ))
 
+    def _recipient(self, light: Token, noun: Token) -> Token | None:
+        """Who aid goes to when the noun names no one: "sent supplies and doctors to Nepal", "assistance to help
+        people in Somalia", "gave euros to promote development in Ethiopia"."""
+        for tok in light.subtree:
+            if (tok.i > noun.i and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "for")
+                    and self._coded(tok)):
+                return tok
+        return None
+
+    def _verbal_attack(self, verb: Token, target: Token | None) -> bool:
+        """Whether "attack", "hit" or "slam" is said of words: an issue ("over Iraq"), a verdict ("as vacuous"), a
+        thing that cannot be hurt ("Labour's pledges"), or a politician or government attacked by a politician."""
+        if any(t.pos_ in ("NOUN", "ADJ") and _lemma(t) in WEAPON_NOUNS | ARMED_WORDS for t in self.sent):
+            return False  # "air strikes hit the enclave", "the Pentagon hit five bases": force
+        subject = subject_of(verb)
+        said = self.actors.resolve(subject) if subject is not None else None
+        if said is None or said.sector not in POLITICAL_SECTORS and said.sector is not None:
+            return False
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("over", "as", "for") and not any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                return True
+        if target is None:
+            return False
+        if target.pos_ == "NOUN" and _lemma(target) not in PHYSICAL and not self._coded(target):
+            return True
+        if target.pos_ == "NOUN" and _lemma(target) not in PHYSICAL and self._owner_token(target) is not None:
+            return True  # "attacked Labour's pledges"
+        aimed = self.actors.resolve(target)
+        return bool(aimed is not None and said.sector in POLITICAL_SECTORS and aimed.sector in POLITICAL_SECTORS)
+
     def _protest_sense(self, act: Act, source: Actor, s_tok: Token) -> Act:
         """A state that protests complains (ACCUSE 114: "France protested over Canada's decision"); what
         demonstrators demand or fight is their protest ("demonstrators battling police, demanding his
@@ -870,6 +925,14 @@ class _Sentence:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in tok.children):  # "will withdraw unless the president holds elections"
                 act = replace(act, target=self.counterpart(act.target, tok, tok, "threaten"))
+            if (act.target is None or not self._coded(act.target)) and tok.dep_ == "conj" \
+                    and act.cameo[:2] not in MATERIAL_CONFLICT:
+                # "accused Tokyo of failing and threatened retaliatory action": the same counterpart
+                first = direct_object(tok.head) if tok.head.pos_ == "VERB" and not is_passive(tok.head) else None
+                own, theirs = subject_of(tok), subject_of(tok.head)
+                if first is not None and self._coded(first) and own is not None and theirs is not None \
+                        and own.i == theirs.i:
+                    act = replace(act, target=first)
             self.used.update(act.used)
             if act.cameo[:2] in ("17", "18", "19", "20"):
                 self.conflict_triggers.add(tok.i)

@@ -23,6 +23,8 @@ UNREAL_HEADS = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "aim
                           "contemplate", "expect", "like", "prefer", "mean", "need", "have", "ought", "suggest",
                           "propose", "recommend", "advocate", "favour", "favor", "study", "explore", "discuss",
                           "debate", "urge", "call", "ask", "demand", "press", "push", "encourage", "appeal"})
+#: modals that prescribe rather than predict
+PRESCRIBING = frozenset({"should", "must", "ought", "need"})
 #: verbs that deny the act they embed
 DENIALS = frozenset({"deny", "refute", "reject"})
 #: appeals whose infinitive is the request itself ("urged Iran to withdraw"), coded by their frame
@@ -54,6 +56,7 @@ class ModalityFlags:
     conditional: bool = False  # the act's own clause carries an "if" / "unless" condition
     willing: bool = False  # stated willingness: "is ready to", "is prepared to"
     unless: bool = False  # the condition is "unless": "will withdraw unless X holds elections" is a threat
+    prescribed: bool = False  # "should", "must", "need to": what someone ought to do, even under a condition
 
 
 def _negated(tok: Token) -> bool:
@@ -99,7 +102,7 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                         speaker = g
     if sent.text.rstrip().rstrip('"\u201d\u2019\'').endswith("?"):
         hypothetical = True  # a question asks whether something happens; it does not say it did
-    conditional = willing = unless = False
+    conditional = willing = unless = prescribed = False
     would = False
     node = trigger
     steps = 0
@@ -114,6 +117,7 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                     would = True
                 elif low in UNREAL_MODALS:
                     hypothetical = True
+                    prescribed = prescribed or low in PRESCRIBING
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
                 conditional = True  # "will retaliate if attacked": the act itself is conditional
                 unless = unless or any(g.dep_ == "mark" and g.lower_ == "unless" for g in child.children)
@@ -178,4 +182,5 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
             future = True
         elif not conditional:
             hypothetical = True
-    return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker, conditional, willing, unless)
+    return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker, conditional, willing, unless,
+                         prescribed)
