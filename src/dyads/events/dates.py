@@ -389,8 +389,9 @@ def _news(found: _Resolved, published: dt.date | None, text: str) -> bool | None
     if published is None:
         return None
     words = _WORD.findall(text.lower())
-    if words[:1] == ["since"] or "earlier this year" in " ".join(words):
-        return False
+    joined = " ".join(words)
+    if words[:1] == ["since"] or "earlier this year" in joined or "last year" in joined:
+        return False  # "last year" tells history even when the article appears in early January
     end = _period_end(found)
     if end is None:
         return None

@@ -72,6 +72,8 @@ NOT_SOURCES = frozenset({
     "view", "record", "performance", "failure", "success", "image", "reputation", "policies", "list", "fund",
     "account", "money", "rebate", "deficit", "debt",
 })
+#: pattern id prefix of acts the CAMEO verb table codes
+FALLBACK = "cameo_verbs:"
 TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "for", "upon")
 #: prepositions whose objects can be the counterpart of an embedded act ("hand over to", "withdraw from")
 DEEP_PREPS = frozenset(TARGET_PREPS) | {"from", "between", "by", "of", "in"}
@@ -136,7 +138,8 @@ INTENT_PLAN = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "prepa
 FIRM_PLANS = frozenset({"plan", "intend", "prepare", "propose"})
 WANT_VERBS = frozenset({"want", "wish", "expect", "need", "like"})
 #: appeals that need someone appealed to: "asked Iran to", not "he asked"
-ASK_VERBS = frozenset({"ask", "press", "push", "encourage", "invite", "beg", "lobby", "petition", "implore"})
+ASK_VERBS = frozenset({"ask", "press", "push", "encourage", "invite", "beg", "lobby", "petition", "implore",
+                       "challenge"})
 #: what a threat warns of: "warned of sanctions", "warned of retaliation"
 FORCE_WORDS = frozenset({"sanction", "retaliation", "action", "force", "attack", "strike", "war", "consequence",
                          "reprisal", "measure", "countermeasure", "step", "response", "embargo", "boycott",
@@ -279,6 +282,8 @@ class _Sentence:
             target = prep_object(light, tuple(pattern.preps) + TARGET_PREPS) or _dative(light)
         if target is None and light is not None and (pattern.cameo or "")[:2] == "07":
             target = self._recipient(light, noun)
+        if pattern.needs_target and target is None and not pattern.reciprocal:
+            return None  # "expanding the crackdown": on whom?
         if (_lemma(noun) == "strike" and (pattern.cameo or "")[:2] in ("18", "19") and target is None
                 and not {_lemma(c) for c in noun.children} & ARMED_STRIKES):
             return None  # "the strike, now in its 13th day": a labour strike unless arms or a target say otherwise
@@ -327,6 +332,9 @@ class _Sentence:
                     act = self.noun_act(cand, verb)
                     if act is not None:
                         return act
+        if lemma == "back" and any(c.dep_ == "prt" and c.lower_ in ("down", "off", "away") for c in verb.children):
+            # "backed down from the price rises": a concession, not support
+            return Act("080", prep_object(verb, ("to",)), None, "concede.backdown", verb, (verb.i,), 0.7)
         pattern = self.p.verb(lemma)
         if pattern is not None:
             if pattern.needs_particle and not any(c.dep_ == "prt" and c.lower_ in pattern.needs_particle
@@ -351,7 +359,7 @@ class _Sentence:
                                                 and self._owner_token(obj) is None):
                     target = prep_target
                 elif pattern.only_objects:
-                    target = prep_target
+                    target = prep_target or self._owner_token(obj)  # "attended a BNP meeting"
             elif target is not None and pattern.preps and not _actorish(target, self.actors):
                 prep_target = prep_object(verb, pattern.preps)
                 if prep_target is not None:
@@ -369,7 +377,9 @@ class _Sentence:
                                            and not any(c.dep_ == "compound" for c in target.children))):
                 target = None
             if target is not None and not _actorish(target, self.actors):
-                better = prep_object(verb, ("to", "with", "against", "on", "for", "at"))
+                material = (override or pattern.cameo or "")[:2] in MATERIAL_CONFLICT
+                better = prep_object(verb, ("against", "on", "at") if material else ("to", "with", "against", "on",
+                                                                                      "for", "at"))
                 if better is not None and _actorish(better, self.actors):
                     target = better  # "supply arms to Israel"
             if pattern.needs_target and target is None and not (
@@ -395,7 +405,7 @@ class _Sentence:
         target = obj or prep_object(verb, TARGET_PREPS)
         if target is None:
             return None
-        return Act(fallback, target, None, f"cameo_verbs:{lemma}", verb, (verb.i,), 0.5)
+        return Act(fallback, target, None, f"{FALLBACK}{lemma}", verb, (verb.i,), 0.5)
 
     # ------------------------------------------------------------------ frames
     def frame_act(self, verb: Token, frame: Pattern) -> Act | None:
@@ -467,8 +477,8 @@ class _Sentence:
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.75)
         if kind == "refuse":
             if inner is None and embedded is None:
-                if obj is None or self.lemma(verb) == "fail":
-                    return None
+                if obj is None or self.lemma(verb) == "fail" or _lemma(obj) in SPEAKING | {"comment", "detail"}:
+                    return None  # "declined comment"
                 return Act("120", obj, frame, frame.id, verb, used, 0.7)  # "refused a request from X"
             if embedded is not None and self.lemma(embedded) in SPEAKING:
                 return None  # "declined to say whether", "refused to comment"
@@ -479,6 +489,8 @@ class _Sentence:
                 return None  # "declined to comment", "refused to answer questions": no act refused to anyone
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
         if kind == "request":
+            if verb.dep_ == "acl" and self.lemma(verb) == "call":
+                return None  # "a party called Veritas": a name
             if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "ahead", "forward") for c in verb.children) \
                     and self.lemma(verb) in ("press", "push"):
                 return None  # "pressed on with the plan": carrying on, not pressing anyone
@@ -740,7 +752,7 @@ class _Sentence:
         act = self._protest_sense(act, source, s_tok)
         targets: list[Actor | None] = list(_per_member(resolved)) if resolved is not None else [None]
         for target in targets:
-            if act.pattern is None and (source.code is None or target is None or target.code is None):
+            if act.pattern_id.startswith(FALLBACK) and (source.code is None or target is None or target.code is None):
                 continue  # the CAMEO verb table is a fallback: only between actors the dictionaries know
             same_words = target is not None and target.start == source.start and target.end == source.end
             if same_words and not (source.members and target is not None and target.country != source.country):
@@ -907,13 +919,16 @@ class _Sentence:
             act: Act | None = None
             if frame is not None and frame.frame != "say" and (frame.frame != "plan" or lemma in INTENT_PLAN):
                 act = self.frame_act(tok, frame)
+            elif lemma == "tell" and "ask" in self.p.frames and any(
+                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+                act = self.frame_act(tok, self.p.frames["ask"])  # "told Israel to withdraw": an appeal
             if act is None and (frame is None or frame.frame in ("say", "plan")):
                 act = self.verb_act(tok)
             if act is None and frame is not None and frame.frame == "say":
                 act = self.prescription_act(tok, frame)
             if act is None:
                 continue
-            if act.pattern is None and not act.future:
+            if act.pattern_id.startswith(FALLBACK) and not act.future:
                 # the CAMEO verb table alone: on judged real news four in five such events were no events
                 # ("need approval", "deal with disputes", "persuade voters"); it still codes the act a frame
                 # embeds ("agreed to allow")

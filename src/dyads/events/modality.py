@@ -22,13 +22,15 @@ UNREAL_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "
 UNREAL_HEADS = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "aim", "consider", "weigh",
                           "contemplate", "expect", "like", "prefer", "mean", "need", "have", "ought", "suggest",
                           "propose", "recommend", "advocate", "favour", "favor", "study", "explore", "discuss",
-                          "debate", "urge", "call", "ask", "demand", "press", "push", "encourage", "appeal"})
+                          "debate", "urge", "call", "ask", "demand", "press", "push", "encourage", "appeal",
+                          "challenge", "order", "instruct", "invite", "pressure", "beg"})
+#: nouns whose "of" phrase names an act that may happen, not one that did
+UNREAL_NOUNS = frozenset({"risk", "threat", "possibility", "fear", "danger", "event", "prospect", "likelihood",
+                          "chance", "spectre", "specter", "hope", "idea", "plan", "prospect", "option"})
 #: modals that prescribe rather than predict
 PRESCRIBING = frozenset({"should", "must", "ought", "need"})
 #: verbs that deny the act they embed
 DENIALS = frozenset({"deny", "refute", "reject"})
-#: appeals whose infinitive is the request itself ("urged Iran to withdraw"), coded by their frame
-APPEALS = frozenset({"urge", "call", "ask", "demand", "press", "push", "encourage", "appeal"})
 #: adjectives that make their clause a prescription ("it is essential that", "it is time to")
 PRESCRIPTIVE = frozenset({"essential", "important", "vital", "necessary", "crucial", "imperative", "right", "wrong",
                           "time", "better", "best", "possible", "impossible", "likely", "unlikely", "able",
@@ -84,6 +86,18 @@ def _speaker(say: Token) -> Token | None:
     return None
 
 
+#: head verbs the rules above look for, to repair the lemmatizer's slips against
+KNOWN = UNREAL_HEADS | PLAN | SAY | DENIALS | PRESCRIPTIVE | frozenset({"fail"})
+
+
+def _lemma(tok: Token) -> str:
+    """A token's lemma, repaired where the lemmatizer cuts a verb short ("hopes" -> "hop")."""
+    lem = tok.lemma_.lower()
+    if lem not in KNOWN and lem + "e" in KNOWN and tok.lower_.startswith(lem + "e"):
+        return lem + "e"
+    return lem
+
+
 def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
     """Read the modality of the act whose main word is ``trigger`` from its clause and the clauses above it;
     ``word`` is the trigger word itself when it differs (a noun: "have had *no* ties")."""
@@ -91,6 +105,9 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
     future = hypothetical = reported = hedged = False
     speaker: Token | None = None
     sent = trigger.sent
+    if word is not None and word.pos_ in ("NOUN", "PROPN") and word.dep_ == "pobj" and word.head.lower_ == "of" \
+            and word.head.head.lemma_.lower() in UNREAL_NOUNS:
+        hypothetical = True  # "the risk of Iranian attack", "in the event of a US strike"
     for tok in sent:
         if tok.lower_ in HEDGES:
             hedged = True
@@ -132,10 +149,10 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         head = node.head
         if head is node:
             break
-        lemma = head.lemma_.lower()
-        if (node.dep_ in ("xcomp", "ccomp") and lemma in UNREAL_HEADS and head.pos_ in ("VERB", "AUX")
-                and not (lemma in APPEALS and node.dep_ == "xcomp")):
-            hypothetical = True  # "wants to attack", "suggested that Iran attack" (not "urged X to": a frame)
+        lemma = _lemma(head)
+        if (node.dep_ in ("xcomp", "ccomp") and lemma in UNREAL_HEADS or node.dep_ == "xcomp" and lemma == "tell") \
+                and head.pos_ in ("VERB", "AUX"):
+            hypothetical = True  # "wants to attack", "urged Iran to withdraw": the withdrawal is only asked for
         if node.dep_ in ("xcomp", "ccomp", "pcomp") and lemma in DENIALS and head.pos_ == "VERB":
             negated = True  # "denied accusing Germany": the act is what is denied
         if node.dep_ == "csubj" and node.tag_ == "VBG":
