@@ -123,6 +123,17 @@ def _people(parsed: list[tuple[int, SpacySpan]], readers: dict[int, SentenceActo
                 yield surname, actor
 
 
+def _descriptive(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an act is told in a clause that describes a named actor ("MAB, which opposed the war in Iraq,
+    urged ..."): a characterisation from the past, not the news, unless it is dated."""
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "relcl" or tok.head.pos_ != "PROPN":
+        return False
+    first = tok.left_edge.i
+    return first > 0 and tok.doc[first - 1].text == ","
+
+
 #: how many sentences apart an untargeted attack may take the target of the same actor's attack
 TARGET_REACH = 2
 
@@ -413,7 +424,7 @@ class Coder:
             date=when.date,
             date_precision=when.precision,
             date_expression=when.expression,
-            background=when.background,
+            background=when.background or (when.precision == "publication" and _descriptive(doc[draft.main])),
             source=draft.source,
             target=draft.target,
             type=ptype,
