@@ -161,6 +161,9 @@ COUNTERPARTS = [
     ("Chinese officials accused Tokyo of cheating and threatened retaliatory action.", ("CHN", "JPN", "THREATEN")),
     ("Norway sent medical supplies and doctors to Nepal.", ("NOR", "NPL", "AID")),
     ("The Conservative party chairman attacked the Labour Party's new pledges as empty.", ("GBR", "GBR", "ACCUSE")),
+    # a country inside an organisation's name beats a shorter dictionary name; a first name is no city
+    ("The Congress of South African Trade Unions condemned the Johannesburg police.", ("ZAF", "ZAF", "ACCUSE")),
+    ("Greek opposition leader Constantine Mitsotakis criticised Turkey.", ("GRC", "TUR", "ACCUSE")),
 ]
 
 

@@ -342,9 +342,26 @@ class SentenceActors:
                                  country=country, sector=sector, code=code, entry=hit.entry.origin)
         return None
 
+    def _inside_longer_name(self, head: Token, hit) -> bool:  # type: ignore[no-untyped-def]
+        """Whether the dictionary hit on a phrase's head is only part of a longer organisation name that names
+        another country ("Congress" in "the Congress of South African Trade Unions")."""
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ == "ORG"), None)
+        if ent is None or ent.end <= hit.end:
+            return False
+        for i in range(hit.end, ent.end):
+            other = self.hits.get(i)
+            if other is not None and other.entry is not None and other.entry.kind in COUNTRY_KINDS:
+                code = other.entry.code_on(self.day)
+                mine = hit.entry.code_on(self.day) if hit.entry is not None else None
+                if code and split_code(code)[0] and split_code(code)[0] != (split_code(mine)[0] if mine else None):
+                    return True
+        return False
+
     def _code_for(self, head: Token, core: Iterable[Token]) -> tuple[str | None, str | None, str | None]:
         """Return (code, canonical name, provenance) for a phrase from its dictionary and agent hits."""
         head_hit = self.hits.get(head.i)
+        if head_hit is not None and self._inside_longer_name(head, head_hit):
+            head_hit = None  # "the Congress of South African Trade Unions" is not the US Congress
         if head_hit and head_hit.entry is not None and head_hit.entry.kind not in ("demonym",):
             entry = head_hit.entry
             code = entry.code_on(self.day)
@@ -359,6 +376,10 @@ class SentenceActors:
         for tok in core:
             hit = self.hits.get(tok.i)
             if hit is None or hit.entry is None or tok.i == head.i and hit.entry.kind != "demonym":
+                continue
+            if hit.entry.kind in ("place", "capital") and tok.ent_type_ == "PERSON":
+                continue  # "Constantine Mitsotakis": a first name, not the Algerian city
+            if hit.entry.kind not in COUNTRY_KINDS and self._inside_longer_name(tok, hit):
                 continue
             c = hit.entry.code_on(self.day)
             if not c:
