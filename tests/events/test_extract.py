@@ -164,6 +164,8 @@ COUNTERPARTS = [
     # a country inside an organisation's name beats a shorter dictionary name; a first name is no city
     ("The Congress of South African Trade Unions condemned the Johannesburg police.", ("ZAF", "ZAF", "ACCUSE")),
     ("Greek opposition leader Constantine Mitsotakis criticised Turkey.", ("GRC", "TUR", "ACCUSE")),
+    ("Brazil lashed out at the farm policies of the European Community.", ("BRA", "IGO", "ACCUSE")),
+    ("Poland's government backed down in the face of protests by the unions.", ("POL", None, "CONCEDE")),
 ]
 
 

@@ -332,6 +332,12 @@ class _Sentence:
                     act = self.noun_act(cand, verb)
                     if act is not None:
                         return act
+        if lemma in ("lash", "hit") and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            # "lashed out at the G7's trade policies", "hit out at the government": criticism
+            aimed = prep_object(verb, ("at", "against"))
+            if aimed is None:
+                return None
+            return Act("111", aimed, None, "accuse.lashout", verb, (verb.i,), 0.7)
         if lemma == "back" and any(c.dep_ == "prt" and c.lower_ in ("down", "off", "away") for c in verb.children):
             # "backed down from the price rises": a concession, not support
             return Act("080", prep_object(verb, ("to",)), None, "concede.backdown", verb, (verb.i,), 0.7)

@@ -257,6 +257,8 @@ class Prefilter:
             # a CAMEO-table verb under a frame ("plans to introduce") is coded by the frame: one actor suffices
             trigger = self._gated(lemmas) or (fallback and not lemmas.isdisjoint(self.framing))
             fallback = fallback and not trigger
+        if not trigger and "out" in lowered and any(w.startswith(("lash", "hit")) for w in lowered):
+            trigger = True  # "lashed out at", "hit out at": criticism (the extractor's particle rule)
         if not trigger and ("must" in lowered or "should" in lowered):
             # "X said Y must ...": a demand on Y (the extractor's prescription rule)
             trigger = not self._sentence_lemmas(lowered).isdisjoint(self.saying)
