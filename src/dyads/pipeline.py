@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 REFUSABLE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
 #: CAMEO root of an act its own actor announces for the future -> the intent (03x) or threat (13x) code.
-ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "16": "1312", "17": "137",
+ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "16": "1312", "17": "137",
              "18": "138", "19": "138", "20": "138"}
 
 #: Name of the rule set; part of every event's ``coder`` field and of its id.

@@ -113,6 +113,8 @@ CANCELLING = frozenset({"cancel", "postpone", "scrap", "abandon", "delay", "susp
 #: what one declines to do when refusing to speak ("declined to comment", "refused to say whether")
 SPEAKING = frozenset({"say", "comment", "answer", "confirm", "disclose", "reveal", "elaborate", "discuss",
                       "speculate", "name", "identify", "specify", "explain"})
+#: light verbs that make a strike a stoppage, not an attack
+STRIKE_LIGHTS = frozenset({"stage", "call", "hold", "declare", "go", "organise", "organize", "join"})
 #: light verbs that end a protest: "called off the strike", "ended the boycott" (CAMEO 082, dissent eased)
 ENDING_LIGHTS = frozenset({"end", "halt", "suspend", "stop", "abandon", "cancel"})
 #: purpose verbs whose object a protest is aimed at: "a rally to protest the law", "marched to demand reforms"
@@ -275,6 +277,10 @@ class _Sentence:
 
     def noun_act(self, noun: Token, light: Token | None) -> Act | None:
         pattern = self.noun_pattern(noun)
+        if (pattern is not None and light is not None and (pattern.cameo or "")[:2] in ("18", "19")
+                and self.lemma(light) in STRIKE_LIGHTS):
+            # "staged a strike", "called a strike": a stoppage (the noun's protest sense)
+            pattern = next(iter(self.p.senses.get(_lemma(noun), ())), pattern)
         if pattern is None or not _noun_ok(pattern, noun, light, self.lemma(light) if light is not None else None):
             return None
         target = prep_object(noun, pattern.preps or TARGET_PREPS)
@@ -622,8 +628,10 @@ class _Sentence:
                 said.code is not None and said.code == told.code) or subj.i in range(speaker.left_edge.i,
                                                                                        speaker.right_edge.i + 1):
             return None
-        if told.sector is None and told.country == said.country:
-            return None  # "Blair said Britain must lead": an opinion about one's own country
+        if told.country == said.country or told.country is None or said.country is None:
+            # "Blair said Britain must lead", "X said the government should act": at home, an opinion (judged
+            # on real news); between states a demand ("Russia said Sudan must return the helicopter")
+            return None
         code = "100" if modal == "must" else "020"
         return Act(code, subj, frame, f"{frame.id}+{modal}", verb, (verb.i,), 0.6)
 

@@ -34,12 +34,12 @@ DENIALS = frozenset({"deny", "refute", "reject"})
 #: adjectives that make their clause a prescription ("it is essential that", "it is time to")
 PRESCRIPTIVE = frozenset({"essential", "important", "vital", "necessary", "crucial", "imperative", "right", "wrong",
                           "time", "better", "best", "possible", "impossible", "likely", "unlikely", "able",
-                          "unable", "ready", "willing", "prepared", "keen", "eager", "determined", "free",
+                          "unable", "ready", "willing", "prepared", "keen", "eager", "determined", "free", "due",
                           # evaluations of an act not done: "it would be foolish for Japan to retaliate"
                           "foolish", "wise", "unwise", "sensible", "reasonable", "unreasonable", "dangerous",
                           "risky", "premature", "difficult", "hard", "easy", "fair", "unfair", "pointless"})
 #: of those, the ones that state a commitment ("is ready to send troops"): coded as a promise, not unreal
-WILLING = frozenset({"ready", "willing", "prepared", "determined"})
+WILLING = frozenset({"ready", "willing", "prepared", "determined", "due", "set", "scheduled"})
 VAGUE_SOURCES = frozenset({"source", "official", "report", "witness", "resident", "media", "diplomat", "people",
                            "activist", "observer", "analyst"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
