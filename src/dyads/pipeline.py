@@ -140,8 +140,8 @@ TARGET_REACH = 2
 
 def _inherit_targets(events: list[Event]) -> list[Event]:
     """An attack or seizure whose target names no country takes the country of the target of the same actor's
-    attack of the same type a sentence or two away, marked inferred ("U.S. warships destroyed a platform" after "a U.S. attack on an Iranian
-    oil platform"; conventions 2: such targets may be inferred)."""
+    attack of the same type a sentence or two away, marked inferred ("U.S. warships destroyed a platform" after
+    "a U.S. attack on an Iranian oil platform"; conventions 2: such targets may be inferred)."""
     out = []
     for ev in events:
         if (ev.target is not None and ev.target.country is None and not ev.target.members

@@ -100,7 +100,8 @@ LOCALITIES = frozenset({"constituency", "seat", "area", "town", "city", "village
 #: attack verbs also used of words ("attacked the plan", "hit out at", "slammed the government")
 VERBAL_ATTACKS = frozenset({"attack", "assail", "hit", "slam", "blast", "savage", "lambast"})
 #: words of armed conflict: where they are, "hit" and "attack" are force
-ARMED_WORDS = frozenset({"military", "armed", "air", "missile", "rocket", "artillery", "nuclear", "army", "troop", "soldier", "militant", "rebel", "guerrilla", "insurgent",
+ARMED_WORDS = frozenset({"military", "armed", "air", "missile", "rocket", "artillery", "nuclear", "army", "troop",
+                         "soldier", "militant", "rebel", "guerrilla", "insurgent",
                          "bomb", "shell", "gunfire", "killing", "kill", "wound", "casualty", "war", "base", "fighter",
                          "police", "gunman", "explosion", "weapon", "militia"})
 #: sectors of people who fight with words
@@ -599,10 +600,10 @@ class _Sentence:
                     continue
                 if self._coded(head):
                     return head  # "called for reform of the United Nations"
-                for tok in [prep_object(head, ("with", "against", "on", "from", "by", "of"))]:
-                    if tok is not None and tok.i not in banned and self._coded(tok) and not (
-                            self.actors.is_place(tok) and tok.head.lower_ == "in"):
-                        return tok
+                about = prep_object(head, ("with", "against", "on", "from", "by", "of"))
+                if about is not None and about.i not in banned and self._coded(about) and not (
+                        self.actors.is_place(about) and about.head.lower_ == "in"):
+                    return about
                 loose.append(head)
         for tok in loose:
             owner = self._owner_token(tok)
@@ -755,7 +756,8 @@ class _Sentence:
         if material and _non_political(self.sent):
             return  # "shooting the film", "attacked the defence": sport and entertainment senses
         needs_actor = act.pattern is not None and act.pattern.needs_target and not material
-        if needs_actor and (resolved is None or resolved.code is None or resolved.country is None and _generic(resolved)):
+        if needs_actor and (resolved is None or resolved.code is None
+                            or resolved.country is None and _generic(resolved)):
             return  # "welcomed the review", "help young people": the act needs someone it is aimed at
         if (act.cameo[:2] == "04" and resolved is not None and t_tok is not None
                 and (self.actors.is_place(t_tok) or _lemma(t_tok) in LOCALITIES)
@@ -846,9 +848,9 @@ class _Sentence:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
             return None
         for child in tok.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
-                if self._coded(child):
-                    return child
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") \
+                    and self._coded(child):
+                return child
         of = prep_object(tok, ("of", "from", "by"))
         if of is not None and of.pos_ in ("PROPN", "NOUN") and self._coded(of):
             return of
@@ -970,7 +972,8 @@ class _Sentence:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used:
                 continue
             pattern = self.noun_pattern(tok)
-            if pattern is not None and pattern.reciprocal and tok.i not in self.used and _noun_code(pattern, tok)[:2] == "04":
+            if (pattern is not None and pattern.reciprocal and tok.i not in self.used
+                    and _noun_code(pattern, tok)[:2] == "04"):
                 between = prep_object(tok, ("between",))
                 if between is not None and len([t for t in conjuncts(between) if _actorish(t, self.actors)]) > 1:
                     # "talks between France and Iran have made progress": each party with the other

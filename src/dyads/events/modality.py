@@ -26,7 +26,7 @@ UNREAL_HEADS = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "aim
                           "challenge", "order", "instruct", "invite", "pressure", "beg"})
 #: nouns whose "of" phrase names an act that may happen, not one that did
 UNREAL_NOUNS = frozenset({"risk", "threat", "possibility", "fear", "danger", "event", "prospect", "likelihood",
-                          "chance", "spectre", "specter", "hope", "idea", "plan", "prospect", "option"})
+                          "chance", "spectre", "specter", "hope", "idea", "plan", "option"})
 #: modals that prescribe rather than predict
 PRESCRIBING = frozenset({"should", "must", "ought", "need"})
 #: verbs that deny the act they embed
@@ -162,9 +162,9 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         if node.dep_ in ("xcomp", "ccomp", "csubj") and (
                 lemma in PRESCRIPTIVE or any(c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE
                                              for c in head.children)):
-            word = lemma if lemma in PRESCRIPTIVE else next(c.lemma_.lower() for c in head.children
-                                                            if c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE)
-            if word in WILLING:
+            adjective = lemma if lemma in PRESCRIPTIVE else next(
+                c.lemma_.lower() for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE)
+            if adjective in WILLING:
                 willing = future = True
             else:
                 hypothetical = True
