@@ -382,14 +382,15 @@ class Coder:
             # "said he would not provide support": announcing one will not cooperate is a rejection
             cameo, pattern, negated = REFUSABLE[cameo[:2]], pattern + "+refused", False
         hypothetical = flags.hypothetical
-        if (flags.conditional and not negated and not flags.prescribed and (flags.reported or flags.future)
+        if (flags.conditional and not negated and not flags.prescribed and not flags.in_condition
+                and not pattern.endswith("+refused") and (flags.reported or flags.future)
                 and (cameo[:2] in ("13", "16", "17", "18", "19", "20") or flags.unless)):
             # "will retaliate if attacked", "may halt aid if", "will withdraw unless": a threat by the speaker
             if cameo[:2] != "13":
                 threat = ANNOUNCED[cameo[:2]] if cameo[:2] in ("16", "17", "18", "19", "20") else "130"
                 cameo, pattern = threat, pattern + "+conditional"
             hypothetical = False
-        elif flags.conditional:
+        elif flags.conditional and not pattern.endswith("+refused"):
             hypothetical = True  # "would send aid if": the act hangs on a condition
         if (flags.future and flags.reported and not draft.future and attributed is not None
                 and attributed.country is not None and draft.source.country is not None

@@ -329,6 +329,8 @@ def _past_perfect(verb: Token) -> bool:
 
 def _is_background(text: str) -> bool:
     words = _WORD.findall(text.lower())
+    if "last" in words and {"autumn", "spring", "summer", "winter", "fall"}.intersection(words):
+        return True  # "quit last autumn": a season before the article's
     if "ago" in words or not BACKGROUND_UNITS.intersection(words):
         return False
     return bool({"past", "last", "recent", "previous"}.intersection(words)) or (words[0] == "for" and len(words) == 2)

@@ -98,7 +98,7 @@ LOCALITIES = frozenset({"constituency", "seat", "area", "town", "city", "village
                         "factory", "farm", "plant", "site", "base", "camp", "port", "market", "centre", "center",
                         "community", "estate", "street", "ward", "county", "district", "marginal", "shop", "college"})
 #: attack verbs also used of words ("attacked the plan", "hit out at", "slammed the government")
-VERBAL_ATTACKS = frozenset({"attack", "assail", "hit", "slam", "blast", "savage", "lambast"})
+VERBAL_ATTACKS = frozenset({"attack", "assail", "hit", "slam", "blast", "savage", "lambast", "clash"})
 #: words of armed conflict: where they are, "hit" and "attack" are force
 ARMED_WORDS = frozenset({"military", "armed", "air", "missile", "rocket", "artillery", "nuclear", "army", "troop",
                          "soldier", "militant", "rebel", "guerrilla", "insurgent",
@@ -402,6 +402,8 @@ class _Sentence:
             code = override or pattern.cameo
             if code[:2] in ("18", "19") and lemma in VERBAL_ATTACKS and self._verbal_attack(verb, target):
                 code = "111"  # "attacked the government over Iraq", "attacked Labour's pledges": words, not force
+            if lemma == "dismiss" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                code = "111"  # "dismissed the Tories as fading": criticism, not a rejection
             with_what = prep_object(verb, ("with",))
             if code[:2] in ("18", "19", "20") and with_what is not None and _lemma(with_what) in WORDS_AS_BLOWS:
                 return None  # "bombarded the minister with requests"
@@ -629,7 +631,8 @@ class _Sentence:
                 said.code is not None and said.code == told.code) or subj.i in range(speaker.left_edge.i,
                                                                                        speaker.right_edge.i + 1):
             return None
-        if told.country == said.country or told.country is None or said.country is None:
+        if told.country == said.country or told.country is None or said.country is None or (
+                said.sector not in (None, "GOV", "MIL", "LEG", "IGO") and not (said.code or "").startswith("IGO")):
             # "Blair said Britain must lead", "X said the government should act": at home, an opinion (judged
             # on real news); between states a demand ("Russia said Sudan must return the helicopter")
             return None
@@ -651,6 +654,8 @@ class _Sentence:
         of = prep_object(verb, ("of", "about"))
         if of is not None and _lemma(of) in FORCE_WORDS:
             return Act("130", obj, frame, frame.id + "+of", verb, used, 0.7)
+        if of is not None:
+            return None  # "warned Blair about the dangers of disunity": a caution, no threat
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if clause is not None:
             act = self.verb_act(clause)
@@ -809,7 +814,7 @@ class _Sentence:
         if said is None or said.sector not in POLITICAL_SECTORS and said.sector is not None:
             return False
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("over", "as", "for") and not any(
+            if c.dep_ == "prep" and c.lower_ in ("over", "as", "for", "about") and not any(
                     g.ent_type_ in ("DATE", "TIME") for g in c.children):
                 return True
         if target is None:
@@ -863,6 +868,8 @@ class _Sentence:
             return True
         if self.actors.is_place(tok) or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"):
             return True
+        if tok.pos_ == "PRON" and tok.lower_ in ("it", "this", "that", "what", "which"):
+            return False  # "we are fighting it" (terror): a thing, unless it resolved to an actor above
         if tok.pos_ in ("PRON", "NUM") or tok.lower_ in PHYSICAL_QUANTITY:
             return True
         return _lemma(tok) in PHYSICAL

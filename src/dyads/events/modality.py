@@ -59,6 +59,7 @@ class ModalityFlags:
     willing: bool = False  # stated willingness: "is ready to", "is prepared to"
     unless: bool = False  # the condition is "unless": "will withdraw unless X holds elections" is a threat
     prescribed: bool = False  # "should", "must", "need to": what someone ought to do, even under a condition
+    in_condition: bool = False  # the act is itself the condition ("if the US imposes tariffs"), not conditioned
 
 
 def _negated(tok: Token) -> bool:
@@ -119,7 +120,7 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                         speaker = g
     if sent.text.rstrip().rstrip('"\u201d\u2019\'').endswith("?"):
         hypothetical = True  # a question asks whether something happens; it does not say it did
-    conditional = willing = unless = prescribed = False
+    conditional = willing = unless = prescribed = in_condition = False
     would = False
     node = trigger
     steps = 0
@@ -139,7 +140,7 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 conditional = True  # "will retaliate if attacked": the act itself is conditional
                 unless = unless or any(g.dep_ == "mark" and g.lower_ == "unless" for g in child.children)
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether") and node.dep_ in ("advcl", "ccomp"):
-                hypothetical = True
+                hypothetical = in_condition = True
         if node.dep_ in ("advcl", "acl", "relcl") and node.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             hypothetical = True  # a purpose clause: "a scheme to fight crime", "sent troops to protect"
@@ -155,6 +156,9 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
             hypothetical = True  # "wants to attack", "urged Iran to withdraw": the withdrawal is only asked for
         if node.dep_ in ("xcomp", "ccomp", "pcomp") and lemma in DENIALS and head.pos_ == "VERB":
             negated = True  # "denied accusing Germany": the act is what is denied
+        if node.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            future = True  # "Straw is to visit Thailand", "is to step down": scheduled
         if node.dep_ == "csubj" and node.tag_ == "VBG":
             hypothetical = True  # "Detaining suspects without trial breaks the law": a kind of act, not one act
         if node.dep_ == "xcomp" and lemma == "fail" and head.pos_ == "VERB":
@@ -200,4 +204,4 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         elif not conditional:
             hypothetical = True
     return ModalityFlags(negated, hypothetical, future, reported, hedged, speaker, conditional, willing, unless,
-                         prescribed)
+                         prescribed, in_condition)
