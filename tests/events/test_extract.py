@@ -166,6 +166,8 @@ COUNTERPARTS = [
     ("Greek opposition leader Constantine Mitsotakis criticised Turkey.", ("GRC", "TUR", "ACCUSE")),
     ("Brazil lashed out at the farm policies of the European Community.", ("BRA", "IGO", "ACCUSE")),
     ("Poland's government backed down in the face of protests by the unions.", ("POL", None, "CONCEDE")),
+    ("Obama and Putin are scheduled to meet in Geneva.", ("USA", "RUS", "AGREE")),
+    ("President Obama warned the US Congress in a radio address against passing trade bills.", ("USA", "USA", "REQUEST")),
 ]
 
 
@@ -185,6 +187,7 @@ NOT_ACTS = [
     "The Greek foreign minister cancelled a trip to Turkey.",
     "Irish MPs bombarded the Irish prime minister with questions.",
     "The Dutch minister declined to say whether Belgium would join.",
+    "The British opposition leader hit back at Labour claims about his tax plans.",
 ]
 
 
@@ -209,3 +212,8 @@ def test_a_scheduled_summit_is_agreed_not_held(code):  # type: ignore[no-untyped
     events = code("Obama will hold talks with Merkel in Berlin next week.", date="2015-06-01")
     assert ("USA", "DEU", "AGREE") in triples(events)
     assert ("USA", "DEU", "CONSULT") not in triples(events)
+
+
+def test_an_attack_on_a_system_is_words(code):  # type: ignore[no-untyped-def]
+    types = {e.type for e in code("The Conservative leader attacked the British asylum system in a speech in Dover.")}
+    assert "ASSAULT" not in types, types

@@ -116,6 +116,8 @@ SPEAKING = frozenset({"say", "comment", "answer", "confirm", "disclose", "reveal
                       "speculate", "name", "identify", "specify", "explain"})
 #: light verbs that make a strike a stoppage, not an attack
 STRIKE_LIGHTS = frozenset({"stage", "call", "hold", "declare", "go", "organise", "organize", "join"})
+#: what one rebuts rather than attacks ("hit back at claims")
+REBUTTED = frozenset({"claim", "allegation", "accusation", "suggestion", "report", "criticism", "charge", "story"})
 #: light verbs that end a protest: "called off the strike", "ended the boycott" (CAMEO 082, dissent eased)
 ENDING_LIGHTS = frozenset({"end", "halt", "suspend", "stop", "abandon", "cancel"})
 #: purpose verbs whose object a protest is aimed at: "a rally to protest the law", "marched to demand reforms"
@@ -339,10 +341,12 @@ class _Sentence:
                     act = self.noun_act(cand, verb)
                     if act is not None:
                         return act
-        if lemma in ("lash", "hit") and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
-            # "lashed out at the G7's trade policies", "hit out at the government": criticism
+        if lemma in ("lash", "hit") and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back")
+                                             for c in verb.children):
+            # "lashed out at the G7's trade policies", "hit out at the government": criticism; "hit back at
+            # claims about him" is a rebuttal
             aimed = prep_object(verb, ("at", "against"))
-            if aimed is None:
+            if aimed is None or _lemma(aimed) in REBUTTED:
                 return None
             return Act("111", aimed, None, "accuse.lashout", verb, (verb.i,), 0.7)
         if lemma == "back" and any(c.dep_ == "prt" and c.lower_ in ("down", "off", "away") for c in verb.children):
@@ -645,7 +649,10 @@ class _Sentence:
         "warned it would retaliate"), or a prediction, which is no event ("warned that prices may rise")."""
         obj = direct_object(verb)
         against = prep_object(verb, ("against",)) or next(
-            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"), None)  # "against passing"
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"), None) or next(
+            (g for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+             for g in p.children if g.dep_ == "prep" and g.lower_ == "against" and any(
+                 x.dep_ == "pcomp" for x in g.children)), None)  # "warned Congress in a speech against passing"
         if obj is not None and not _actorish(obj, self.actors):
             obj = None
         if embedded is not None and obj is not None or against is not None and obj is not None:
@@ -864,8 +871,11 @@ class _Sentence:
     def _physical(self, tok: Token, resolved: Actor | None) -> bool:
         """Whether a material act's object can be hurt, held or destroyed: an actor, a place, people, a thing of
         war or of the state; not an abstraction ("crime", "the plan", "inflation")."""
-        if resolved is not None and resolved.code is not None:
-            return True
+        if resolved is not None and resolved.code is not None and (
+                tok.pos_ != "NOUN" or _lemma(tok) in PHYSICAL or any(
+                    self.actors.entry_at(t) is not None or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
+                    for t in tok.subtree)):
+            return True  # not "attacked the asylum system" because the story is British
         if self.actors.is_place(tok) or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"):
             return True
         if tok.pos_ == "PRON" and tok.lower_ in ("it", "this", "that", "what", "which"):

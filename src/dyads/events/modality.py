@@ -12,6 +12,7 @@ SAY = frozenset({"say", "tell", "state", "announce", "claim", "report", "add", "
                  "write", "note", "declare", "stress", "explain", "reveal", "disclose", "assert", "acknowledge",
                  "admit", "argue", "maintain", "suggest", "indicate", "allege", "believe", "think", "warn"})
 PLAN = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "want", "expect", "try", "attempt", "mean",
+                  "schedule",
                   "wish", "consider", "weigh", "contemplate", "propose", "agree", "pledge", "promise", "vow",
                   "offer", "decide", "threaten", "vote"})
 HEDGES = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "perhaps",
