@@ -21,8 +21,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from . import __version__, settings
+from .actors.codes import split_code
 from .actors.context import ArticleContext, surname_of
-from .actors.coref import ArticleMemory
+from .actors.coref import TITLES, ArticleMemory
 from .actors.dictionary import ActorDictionary
 from .actors.groups import ArticleGroups
 from .actors.resolver import SentenceActors
@@ -121,6 +122,36 @@ def _people(parsed: list[tuple[int, SpacySpan]], readers: dict[int, SentenceActo
             actor = readers[index].resolve(tok)
             if actor is not None and actor.code is not None and not actor.members:
                 yield surname, actor
+
+
+def _nationals(item: ParsedArticle) -> dict[str, str]:
+    """Surnames of people the article introduces with a country and a title ("U.S. Agriculture Secretary Richard
+    Lyng"), read from the words of every sentence, parsed or not: a later "Lyng" in a Japanese story is American."""
+    out: dict[str, str] = {}
+    clashes: set[str] = set()
+    if item.scans is None:
+        return out
+    for sent, scan in zip(item.sentences, item.scans):
+        words = [t.text for t in sent]
+        phrases = scan.found[0] if scan.found else ()
+        for start, length, entry in phrases:
+            if entry.kind not in ("country", "demonym"):
+                continue
+            code = entry.code_on(item.day)
+            country = split_code(code)[0] if code else None
+            k = start + length
+            run: list[str] = []
+            while k < len(words) and words[k][:1].isupper() and words[k].replace("-", "").replace(".", "").isalpha():
+                run.append(words[k])
+                k += 1
+            if not country or len(run) < 2 or not any(w.lower() in TITLES for w in run[:-1]) \
+                    or run[-1].lower() in TITLES:
+                continue
+            surname = run[-1].lower()
+            if out.get(surname, country) != country:
+                clashes.add(surname)
+            out.setdefault(surname, country)
+    return {k: v for k, v in out.items() if k not in clashes}
 
 
 def _descriptive(tok) -> bool:  # type: ignore[no-untyped-def]
@@ -337,7 +368,7 @@ class Coder:
         if article.title:  # the headline says what the story is about: its countries count twice more
             headline = self.prefilter.scan([t.text for t in self.nlp.make_doc(article.title)], day).countries
             mentions.update(headline * 2)
-        context = ArticleContext.build(mentions, _people(parsed, readers))
+        context = ArticleContext.build(mentions, _people(parsed, readers), _nationals(item))
         for reader in readers.values():
             reader.context = context
         events: list[Event] = []

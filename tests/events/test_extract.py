@@ -217,3 +217,11 @@ def test_a_scheduled_summit_is_agreed_not_held(code):  # type: ignore[no-untyped
 def test_an_attack_on_a_system_is_words(code):  # type: ignore[no-untyped-def]
     types = {e.type for e in code("The Conservative leader attacked the British asylum system in a speech in Dover.")}
     assert "ASSAULT" not in types, types
+
+
+def test_a_person_keeps_the_country_he_was_introduced_with(code):  # type: ignore[no-untyped-def]
+    text = ("Japan rejects farm demands\n\nU.S. Agriculture Secretary Richard Lyng arrived in Tokyo on Monday. "
+            "Japanese officials said Japan would not open its rice market.\n\n"
+            "Lyng will also press Japan to eliminate an import quota for beef.")
+    lyng = [e for e in code(text) if e.source.text == "Lyng"]
+    assert lyng and lyng[0].source.country == "USA" and lyng[0].source.inferred, [e.source for e in lyng]

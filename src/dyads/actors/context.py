@@ -68,9 +68,11 @@ class ArticleContext:
 
     home: str | None = None
     people: dict[str, Actor] = field(default_factory=dict)
+    nationals: dict[str, str] = field(default_factory=dict)  # surname -> country the article introduced it with
 
     @classmethod
-    def build(cls, mentions: Counter[str], people: Iterable[tuple[str, Actor]] = ()) -> ArticleContext:
+    def build(cls, mentions: Counter[str], people: Iterable[tuple[str, Actor]] = (),
+              nationals: dict[str, str] | None = None) -> ArticleContext:
         """Make the context from the article's country mentions (one per dictionary hit) and its named people
         (surname, actor) in text order.
 
@@ -91,13 +93,20 @@ class ArticleContext:
             if earlier is not None and (earlier.name or earlier.text) != (actor.name or actor.text):
                 clashes.add(surname)
             known.setdefault(surname, actor)
-        return cls(home, {k: v for k, v in known.items() if k not in clashes})
+        return cls(home, {k: v for k, v in known.items() if k not in clashes}, dict(nationals or {}))
 
     def person(self, head: Token) -> Actor | None:
         """The person an article named in full before, for a mention by surname ("Mr Blair", "Blair")."""
         if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", ""):
             return None
         return self.people.get(head.lower_)
+
+    def nationality(self, head: Token) -> str | None:
+        """The country a person mentioned by surname was introduced with ("U.S. ... Secretary Richard Lyng"; the
+        tagger may call a lone surname an organisation)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", "ORG", ""):
+            return None
+        return self.nationals.get(head.lower_)
 
     def complete(self, actor: Actor, head: Token, words: Iterable[Token]) -> Actor:
         """Give a domestic actor its country from the article, and an opposition role its sector.

@@ -232,6 +232,11 @@ class SentenceActors:
                 known = replace(person, text=span_text, start=a0, end=a1,
                                 entry=f"context:person {person.name or person.text}")
                 return self.context.complete(known, head, core)  # and the home country it lacked
+            national = self.context.nationality(head)
+            if national is not None:  # "Lyng" after "U.S. Agriculture Secretary Richard Lyng"
+                sector = split_code(code)[1] if code else None
+                return Actor(text=span_text, start=a0, end=a1, name=name, country=national, sector=sector,
+                             code=national + (sector or ""), entry=f"context:introduced {national}", inferred=True)
         country, sector = split_code(code) if code else (None, None)
         members = tuple(Actor(text=span_text, start=a0, end=a1, name=country_name(c), country=c, code=c,
                               entry="groups.yaml") for c in members_on(code, self.day))
