@@ -167,6 +167,7 @@ COUNTERPARTS = [
     ("Brazil lashed out at the farm policies of the European Community.", ("BRA", "IGO", "ACCUSE")),
     ("Poland's government backed down in the face of protests by the unions.", ("POL", None, "CONCEDE")),
     ("Obama and Putin are scheduled to meet in Geneva.", ("USA", "RUS", "AGREE")),
+    ("Sweden promised to halt all trade with South Africa by October.", ("SWE", "ZAF", "THREATEN")),
     ("President Obama warned the US Congress in a radio address against passing trade bills.", ("USA", "USA", "REQUEST")),
 ]
 
@@ -225,3 +226,21 @@ def test_a_person_keeps_the_country_he_was_introduced_with(code):  # type: ignor
             "Lyng will also press Japan to eliminate an import quota for beef.")
     lyng = [e for e in code(text) if e.source.text == "Lyng"]
     assert lyng and lyng[0].source.country == "USA" and lyng[0].source.inferred, [e.source for e in lyng]
+
+
+@pytest.mark.parametrize(("sentence", "flag"), [
+    ("Hopefully the Danish members will support the Danish prime minister.", "hypothetical"),
+])
+def test_wishes_are_unreal(code, sentence, flag):  # type: ignore[no-untyped-def]
+    events = code(sentence)
+    assert events and all(getattr(e.modality, flag) for e in events), [(e.type, e.modality) for e in events]
+
+
+def test_a_verb_joined_to_a_negated_wish_is_not_negated(code):  # type: ignore[no-untyped-def]
+    events = code("Washington did not want to end the pact and would drop the tariffs on Japan once it complied.")
+    assert not any(e.type == "REJECT" for e in events), [(e.type, e.trigger.text) for e in events]
+
+
+def test_acts_in_a_past_decade_are_background(code):  # type: ignore[no-untyped-def]
+    events = code("Norwegian tankers supplied South Africa with crude oil during the early 1980s.", date="1987-03-17")
+    assert events and all(e.background for e in events)

@@ -327,6 +327,16 @@ def _past_perfect(verb: Token) -> bool:
     return not backshift and "had" in auxes and (verb.tag_ == "VBN" or "been" in auxes)
 
 
+def _past_decade(text: str, published: dt.date | None) -> bool:
+    """Whether the expression names a decade over before publication ("during the early 1980s")."""
+    found = re.search(r"\b(1[89]\d0|20\d0)'?s\b", text)
+    if not found or published is None:
+        return False
+    low = text.lower()
+    span = 3 if "early" in low else 6 if "mid" in low else 9  # the early 1980s end by 1983
+    return int(found.group(1)) + span < published.year
+
+
 def _is_background(text: str) -> bool:
     words = _WORD.findall(text.lower())
     if "last" in words and {"autumn", "spring", "summer", "winter", "fall"}.intersection(words):
@@ -416,7 +426,8 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
     background = _past_perfect(anchor)
     dated: list[tuple[_Expression, _Resolved]] = []  # every date expression of the sentence
     for expr in _expressions(trigger.sent):
-        background = background or (expr.attach in ids and _is_background(expr.text))
+        background = background or (expr.attach in ids and (_is_background(expr.text)
+                                                            or _past_decade(expr.text, published)))
         found = _resolve(expr.query, published or _NO_BASE, _future(expr.clause))  # relative ones count too
         if found is not None:
             dated.append((expr, found))

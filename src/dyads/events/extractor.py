@@ -469,10 +469,8 @@ class _Sentence:
                        frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True,
                        reciprocal=inner.pattern is not None and inner.pattern.reciprocal)
         if kind == "intent":
-            if inner is not None and root in ("16", "17"):
-                return Act(inner.cameo, inner.target, inner.pattern, inner.pattern_id, inner.trigger, used,
-                           inner.confidence, future=True)  # "pledged to expel": the act itself, not yet done
-            if inner is not None and root in ("14", "15", "18", "19", "20"):
+            if inner is not None and root in ("14", "15", "16", "17", "18", "19", "20"):
+                # "promised to halt all trade with South Africa": an announced sanction threatens (conventions 3)
                 code = _THREATEN.get(root, "130")
             else:
                 code = _INTENT.get(root, "030")

@@ -124,10 +124,13 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
     conditional = willing = unless = prescribed = in_condition = False
     would = False
     node = trigger
+    via = ""  # the relation by which the walk came up to ``node``
     steps = 0
     while steps < 8:
         steps += 1
         for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ == "hopefully":
+                hypothetical = True  # "hopefully the members will support him": a wish
             if child.dep_ in ("aux", "auxpass"):
                 low = child.lower_
                 if low in FUTURE_AUX or (low == "going" and any(c.lower_ == "to" for c in node.children)):
@@ -147,7 +150,8 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
             hypothetical = True  # a purpose clause: "a scheme to fight crime", "sent troops to protect"
         if node is not trigger and node.lemma_.lower() in PLAN and node.pos_ in ("VERB", "AUX"):
             future = True
-            negated = negated or _negated(node)
+            # "did not want to end it" negates the wanted act, not a verb joined to it ("... and would drop")
+            negated = negated or (_negated(node) and via != "conj")
         head = node.head
         if head is node:
             break
@@ -184,10 +188,10 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 hypothetical = True
             break
         if node.dep_ in ("conj",) or node.dep_ in ("xcomp",) and head.pos_ in ("VERB", "AUX", "ADJ"):
-            node = head
+            via, node = node.dep_, head
             continue
         if node.dep_ in ("ccomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
-            node = head
+            via, node = node.dep_, head
             continue
         break
     if not reported:  # a mis-attached clause still sits under the sentence's say-verb: "X said that ... agreed"
