@@ -116,8 +116,6 @@ SPEAKING = frozenset({"say", "comment", "answer", "confirm", "disclose", "reveal
                       "speculate", "name", "identify", "specify", "explain"})
 #: light verbs that make a strike a stoppage, not an attack
 STRIKE_LIGHTS = frozenset({"stage", "call", "hold", "declare", "go", "organise", "organize", "join"})
-#: what one rebuts rather than attacks ("hit back at claims")
-REBUTTED = frozenset({"claim", "allegation", "accusation", "suggestion", "report", "criticism", "charge", "story"})
 #: light verbs that end a protest: "called off the strike", "ended the boycott" (CAMEO 082, dissent eased)
 ENDING_LIGHTS = frozenset({"end", "halt", "suspend", "stop", "abandon", "cancel"})
 #: purpose verbs whose object a protest is aimed at: "a rally to protest the law", "marched to demand reforms"
@@ -341,21 +339,11 @@ class _Sentence:
                     act = self.noun_act(cand, verb)
                     if act is not None:
                         return act
-        if lemma in ("lash", "hit") and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back")
-                                             for c in verb.children):
-            # "lashed out at the G7's trade policies", "hit out at the government": criticism; "hit back at
-            # claims about him" is a rebuttal
-            aimed = prep_object(verb, ("at", "against"))
-            if aimed is None or _lemma(aimed) in REBUTTED:
-                return None
-            return Act("111", aimed, None, "accuse.lashout", verb, (verb.i,), 0.7)
-        if lemma == "back" and any(c.dep_ == "prt" and c.lower_ in ("down", "off", "away") for c in verb.children):
-            # "backed down from the price rises": a concession, not support
-            return Act("080", prep_object(verb, ("to",)), None, "concede.backdown", verb, (verb.i,), 0.7)
-        pattern = self.p.verb(lemma)
+        # the tagger calls some particles adverbs ("hit back at")
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+        pattern = self.p.verb(lemma, particles)
         if pattern is not None:
-            if pattern.needs_particle and not any(c.dep_ == "prt" and c.lower_ in pattern.needs_particle
-                                                  for c in verb.children):
+            if pattern.needs_particle and not particles & set(pattern.needs_particle):
                 return None
             if obj is None:
                 obj = _shared_object(verb)
@@ -389,6 +377,8 @@ class _Sentence:
                     target = None  # "China and Israel discussed the peace prospects": each with the other
                 elif pattern.only_preps:
                     return None
+            if target is not None and target is not obj and pattern.objects.get(_lemma(target), "") is None:
+                return None  # a prepositional object the pattern rules out ("hit back at claims", "met with criticism")
             if target is not None and (target.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
                                        or (target.ent_type_ in ("DATE", "TIME")
                                            and not any(c.dep_ == "compound" for c in target.children))):

@@ -75,9 +75,14 @@ class PatternSet:
     known: frozenset[str] = frozenset()  # every trigger lemma, to repair lemmatizer slips
     fallback_stop: frozenset[str] = frozenset()  # verbs the fallback table must not code (cameo_verbs_stop.txt)
     senses: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # noun patterns chosen by a modifier
+    particle_senses: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # verb patterns chosen by a particle
 
-    def verb(self, lemma: str) -> Pattern | None:
-        """Return the hand-written verb pattern for a lemma, if any."""
+    def verb(self, lemma: str, particles: frozenset[str] | set[str] = frozenset()) -> Pattern | None:
+        """Return the hand-written verb pattern for a lemma, if any; a pattern whose ``needs_particle`` meets the
+        verb's particles wins over the lemma's plain pattern ("backed down" concedes, "backed" supports)."""
+        for pattern in self.particle_senses.get(lemma, ()):
+            if particles & set(pattern.needs_particle):
+                return pattern
         return self.verbs.get(lemma)
 
     def noun(self, lemma: str, modifiers: frozenset[str] | set[str] = frozenset()) -> Pattern | None:
@@ -206,6 +211,7 @@ def load_patterns(user_files: Sequence[str | Path] = ()) -> PatternSet:
     frames: dict[str, Pattern] = {}
     light: set[str] = set()
     senses: dict[str, tuple[Pattern, ...]] = {}
+    particle_senses: dict[str, tuple[Pattern, ...]] = {}
     for pattern in by_id.values():
         if pattern.light:
             light.update(pattern.lemmas)
@@ -214,13 +220,18 @@ def load_patterns(user_files: Sequence[str | Path] = ()) -> PatternSet:
             for lemma in pattern.lemmas:
                 senses[lemma] = senses.get(lemma, ()) + (pattern,)
             continue
+        if pattern.needs_particle and pattern.pos == "verb" and not pattern.frame:
+            for lemma in pattern.lemmas:
+                particle_senses[lemma] = particle_senses.get(lemma, ()) + (pattern,)
         target = frames if pattern.frame else verbs if pattern.pos == "verb" else nouns
         for lemma in pattern.lemmas:
+            if pattern.needs_particle and lemma in target:
+                continue  # a particle sense ("back down") does not replace the lemma's plain pattern ("back")
             target[lemma] = pattern
     fallback = _read_fallback()
     known = frozenset(verbs) | frozenset(frames) | frozenset(light) | frozenset(k[0] for k in fallback)
     stop_file = resources.files("dyads") / "data" / "patterns" / "cameo_verbs_stop.txt"
     stop = frozenset(line.split("#", 1)[0].strip() for line in stop_file.read_text(encoding="utf-8").splitlines())
-    result = PatternSet(verbs, nouns, frozenset(light), frames, fallback, known, stop - {""}, senses)
+    result = PatternSet(verbs, nouns, frozenset(light), frames, fallback, known, stop - {""}, senses, particle_senses)
     _CACHE[key] = result
     return result

@@ -128,6 +128,9 @@ class Prefilter:
                 self.direct.add(lemma)
             else:
                 self.gated[lemma] = needed
+        for lemma, senses in patterns.particle_senses.items():  # "lashed out at": the particle must be there too
+            if lemma not in self.direct:
+                self.gated[lemma] = self.gated.get(lemma, frozenset()).union(*(p.needs_particle for p in senses))
         lights = frozenset(light | frames | RECEIVE_VERBS)
         for lemma, p in patterns.nouns.items():
             if not p.needs_light:
@@ -257,8 +260,6 @@ class Prefilter:
             # a CAMEO-table verb under a frame ("plans to introduce") is coded by the frame: one actor suffices
             trigger = self._gated(lemmas) or (fallback and not lemmas.isdisjoint(self.framing))
             fallback = fallback and not trigger
-        if not trigger and "out" in lowered and any(w.startswith(("lash", "hit")) for w in lowered):
-            trigger = True  # "lashed out at", "hit out at": criticism (the extractor's particle rule)
         if not trigger and ("must" in lowered or "should" in lowered):
             # "X said Y must ...": a demand on Y (the extractor's prescription rule)
             trigger = not self._sentence_lemmas(lowered).isdisjoint(self.saying)
