@@ -875,20 +875,16 @@ class _Sentence:
     def _placed(self, target: Actor, *verbs: Token | None) -> Actor:
         """An unnamed target in a named country takes that country: "attack hideouts in Afghanistan", "fired
         shells at targets in Jericho"."""
-        for verb in verbs:
-            if verb is None:
-                continue
-            where = prep_object(verb, ("in", "inside"))
-            if where is not None and self.actors.is_place(where):
-                place = self.actors.resolve(where)
-                if place is not None and place.country:
-                    return replace(target, country=place.country, code=place.country, entry=place.entry)
-        return target
+        place = self._place_of(*(v for v in verbs if v is not None), preps=("in", "inside"))
+        if place is None:
+            return target
+        return replace(target, country=place.country, code=place.country, entry=place.entry)
 
-    def _place_of(self, *heads: Token) -> Actor | None:
+    def _place_of(self, *heads: Token,
+                  preps: tuple[str, ...] = ("in", "inside", "at", "outside", "throughout", "across")) -> Actor | None:
         """The country of the first place named "in", "at" or "outside" one of the heads."""
         for head in heads:
-            where = prep_object(head, ("in", "inside", "at", "outside", "throughout", "across"))
+            where = prep_object(head, preps)
             if where is not None and self.actors.is_place(where):
                 place = self.actors.resolve(where)
                 if place is not None and place.country:
