@@ -414,9 +414,11 @@ class Coder:
             cameo, pattern, negated = REFUSABLE[cameo[:2]], pattern + "+refused", False
         hypothetical = flags.hypothetical
         if (flags.conditional and not negated and not flags.prescribed and not flags.in_condition
-                and not pattern.endswith("+refused") and (flags.reported or flags.future)
+                and not pattern.endswith("+refused")
+                and (flags.reported or flags.future or cameo[:2] == "13" and not flags.hypothetical)
                 and (cameo[:2] in ("13", "16", "17", "18", "19", "20") or flags.unless)):
-            # "will retaliate if attacked", "may halt aid if", "will withdraw unless": a threat by the speaker
+            # "will retaliate if attacked", "may halt aid if", "will withdraw unless": a threat by the speaker;
+            # "warned Iran of countermeasures if ...": the warning itself was made
             if cameo[:2] != "13":
                 threat = ANNOUNCED[cameo[:2]] if cameo[:2] in ("16", "17", "18", "19", "20") else "130"
                 cameo, pattern = threat, pattern + "+conditional"

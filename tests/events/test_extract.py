@@ -244,3 +244,37 @@ def test_a_verb_joined_to_a_negated_wish_is_not_negated(code):  # type: ignore[n
 def test_acts_in_a_past_decade_are_background(code):  # type: ignore[no-untyped-def]
     events = code("Norwegian tankers supplied South Africa with crude oil during the early 1980s.", date="1987-03-17")
     assert events and all(e.background for e in events)
+
+
+GROUPS = [
+    # coordinated country words before one head, lists after "including" / "such as", fights both sides do
+    ("Chile held talks with Peruvian and Bolivian trade ministers.", {("CHL", "PER", "CONSULT"),
+                                                                       ("CHL", "BOL", "CONSULT")}),
+    ("The Belgian and Dutch leaders criticised Austria.", {("BEL", "AUT", "ACCUSE"), ("NLD", "AUT", "ACCUSE")}),
+    ("Qatar asked several countries, including Oman, Jordan and Egypt, for loans.",
+     {("QAT", "OMN", "REQUEST"), ("QAT", "JOR", "REQUEST"), ("QAT", "EGY", "REQUEST")}),
+    ("Sweden condemned nations such as Chile and Argentina.", {("SWE", "CHL", "ACCUSE"), ("SWE", "ARG", "ACCUSE")}),
+    ("Clashes between Indian and Pakistani troops erupted on the border.",
+     {("IND", "PAK", "ASSAULT"), ("PAK", "IND", "ASSAULT")}),
+    ("An exchange of fire between Armenia and Azerbaijan was reported on Sunday.",
+     {("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")}),
+    ("Ecuador and Peru exchanged fire along the disputed border.", {("ECU", "PER", "ASSAULT"), ("PER", "ECU", "ASSAULT")}),
+    ("Moscow warned Kiev of harsh countermeasures if the shelling continued.", {("RUS", "UKR", "THREATEN")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GROUPS)
+def test_groups_lists_and_mutual_fights(code, sentence, expected):  # type: ignore[no-untyped-def]
+    counted = triples(e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical))
+    assert expected <= counted, counted
+
+
+def test_a_name_after_called_is_not_a_request(code):  # type: ignore[no-untyped-def]
+    events = code("A new party called Forward Scotland attacked the Scottish government.")
+    assert not any(e.type == "REQUEST" for e in events), [(e.type, e.trigger.text) for e in events]
+
+
+def test_a_call_on_someone_after_a_comma_phrase_is_a_request(code):  # type: ignore[no-untyped-def]
+    # the parser hangs "called" on the name as a reduced relative; "called on" still asks someone
+    events = code("The Kenyan envoy, for the African Union, called on Sudan to withdraw its troops.")
+    assert ("KEN", "SDN", "REQUEST") in triples(events), triples(events)

@@ -195,6 +195,14 @@ class SentenceActors:
         shown = np_tokens(head)
         start, end = phrase_span(shown, head)
         code, name, entry_id = self._code_for(head, core)
+        if code is None:
+            listed = self._listed(head)
+            if listed:  # "four countries, including the United States and Britain": each of them
+                doc = head.doc
+                s0 = self.sent.start_char
+                return Actor(text=doc[start:end].text, start=doc[start].idx - s0,
+                             end=doc[end - 1].idx + len(doc[end - 1].text) - s0, name=doc[start:end].text,
+                             members=listed, entry="listed members")
         if code is None and deep:
             found = self._deep(head, shown)
             if found is not None:
@@ -240,11 +248,54 @@ class SentenceActors:
         country, sector = split_code(code) if code else (None, None)
         members = tuple(Actor(text=span_text, start=a0, end=a1, name=country_name(c), country=c, code=c,
                               entry="groups.yaml") for c in members_on(code, self.day))
+        others = self._coordinated_countries(head, country) if country and not members else []
+        if others:  # "Japanese and Chinese officials": one actor of each country, as a named list is
+            members = tuple(Actor(text=span_text, start=a0, end=a1, name=country_name(c), country=c, sector=sector,
+                                  code=c + (sector or ""), entry="coordinated modifiers")
+                            for c in (country, *others))
+            return Actor(text=span_text, start=a0, end=a1, name=span_text, sector=sector, members=members,
+                         entry="coordinated modifiers")
         actor = Actor(text=span_text, start=a0, end=a1, name=name, country=country, sector=sector, code=code,
                       members=members, entry=entry_id)
         if self.context is not None:
             actor = self.context.complete(actor, head, core)
         return actor
+
+    def _listed(self, head: Token) -> tuple[Actor, ...]:
+        """The actors a plural phrase lists as its members: "countries, including A, B and C", "nations such as
+        A and B" (only when every item is an actor with a country)."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return ()
+        for prep in head.children:
+            if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like")
+                                           or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)):
+                continue
+            first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if first is None:
+                return ()
+            items = [first, *first.conjuncts]
+            actors = [self.resolve(item) for item in items]
+            if all(a is not None and a.country is not None and not a.members for a in actors):
+                return tuple(a for a in actors if a is not None)
+            return ()
+        return ()
+
+    def _coordinated_countries(self, head: Token, country: str) -> list[str]:
+        """The other countries of coordinated country words before a head ("U.S. and Japanese trade ministers",
+        "Iranian and Iraqi forces"), in text order, without ``country``."""
+        out: list[str] = []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > head.i:
+                continue
+            for other in mod.conjuncts:
+                hit = self.hits.get(other.i)
+                if other.i > head.i or hit is None or hit.entry is None or hit.entry.kind not in COUNTRY_KINDS:
+                    continue
+                code = hit.entry.code_on(self.day)
+                found = split_code(code)[0] if code else None
+                if found and found != country and found not in out:
+                    out.append(found)
+        return out
 
     def _pronoun(self, pron: Token) -> Actor | None:
         """Resolve a pronoun: first the subject of an enclosing clause in the same sentence ("Khamenei authorized

@@ -148,6 +148,9 @@ FORCE_WORDS = frozenset({"sanction", "retaliation", "action", "force", "attack",
                          "reprisal", "measure", "countermeasure", "step", "response", "embargo", "boycott",
                          "tariff", "punishment", "penalty", "violence", "blow", "reprisals", "repercussion"})
 PRONOUN_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
+#: nouns of fighting that both sides do: "clashes between A and B" is A against B and B against A
+MUTUAL_FIGHTS = frozenset({"clash", "firefight", "skirmish", "gunbattle", "shootout", "gunfight"})
+FIRE_WORDS = frozenset({"fire", "gunfire", "shot", "artillery", "shell", "rocket", "mortar"})
 #: verbs of permission or command whose own object acts in the embedded clause
 SKIP_WITH_XCOMP = frozenset({"sanction", "authorize", "authorise", "allow", "permit", "order", "force", "compel",
                              "instruct", "command", "encourage", "lead", "push", "press"})
@@ -356,15 +359,18 @@ class _Sentence:
             if not fires:
                 return None
             target = obj
-            if obj is not None and (pattern.only_objects or _lemma(obj) in pattern.objects) and pattern.preps:
+            selector = obj is not None and _lemma(obj) in pattern.only_objects_for.get(lemma, ())
+            if obj is not None and (pattern.only_objects or _lemma(obj) in pattern.objects or selector) \
+                    and pattern.preps:
                 # "joined forces with the US": the object is part of the act, the target is the prepositional one
                 # ("attacked UK policy on immigration": not when that one names no actor)
                 prep_target = prep_object(verb, pattern.preps) or prep_object(obj, pattern.preps)
                 if prep_target is not None and (_actorish(prep_target, self.actors) or not _actorish(obj, self.actors)
                                                 and self._owner_token(obj) is None):
                     target = prep_target
-                elif pattern.only_objects:
-                    target = prep_target or self._owner_token(obj)  # "attended a BNP meeting"
+                elif pattern.only_objects or selector:
+                    # "attended a BNP meeting"; "Iran and Iraq exchanged fire": the object names the act, not whom
+                    target = prep_target or self._owner_token(obj)
             elif target is not None and pattern.preps and not _actorish(target, self.actors):
                 prep_target = prep_object(verb, pattern.preps)
                 if prep_target is not None:
@@ -373,7 +379,7 @@ class _Sentence:
                 prep_target = prep_object(verb, pattern.preps or TARGET_PREPS) if pattern.preps else None
                 if prep_target is not None:
                     target = prep_target
-                elif pattern.only_preps and pattern.reciprocal and len(conjuncts(subject_of(verb) or verb)) > 1:
+                elif pattern.only_preps and pattern.reciprocal and self._parties(subject_of(verb) or verb) > 1:
                     target = None  # "China and Israel discussed the peace prospects": each with the other
                 elif pattern.only_preps:
                     return None
@@ -390,7 +396,7 @@ class _Sentence:
                 if better is not None and _actorish(better, self.actors):
                     target = better  # "supply arms to Israel"
             if pattern.needs_target and target is None and not (
-                    pattern.reciprocal and len(conjuncts(subject_of(verb) or verb)) > 1):
+                    pattern.reciprocal and self._parties(subject_of(verb) or verb) > 1):
                 return None  # ("the US, Russia and Switzerland met": each met the others)
             assert pattern.cameo is not None
             code = override or pattern.cameo
@@ -496,8 +502,8 @@ class _Sentence:
                 return None  # "declined to comment", "refused to answer questions": no act refused to anyone
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
         if kind == "request":
-            if verb.dep_ == "acl" and self.lemma(verb) == "call":
-                return None  # "a party called Veritas": a name
+            if verb.dep_ == "acl" and self.lemma(verb) == "call" and prep_object(verb, ("on", "upon", "for")) is None:
+                return None  # "a party called Veritas": a name ("X, for the party, called on Y" is a request)
             if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "ahead", "forward") for c in verb.children) \
                     and self.lemma(verb) in ("press", "push"):
                 return None  # "pressed on with the plan": carrying on, not pressing anyone
@@ -527,6 +533,8 @@ class _Sentence:
 
     def _coded(self, tok: Token, deep: bool = False) -> bool:
         actor = self.actors.resolve(tok, deep=deep)
+        if actor is not None and actor.code is None and actor.members:  # a list of actors
+            return all(m.country is not None for m in actor.members)
         return actor is not None and actor.code is not None and not actor.code.startswith("---")
 
     def counterpart(self, target: Token | None, verb: Token, embedded: Token | None, kind: str) -> Token | None:
@@ -711,8 +719,26 @@ class _Sentence:
                 continue
             if resolved.country is None and _generic(resolved) and act.cameo[:2] != "14":
                 continue  # "people make agreements": nobody in particular
+            if (reciprocal and act.target is None and len(sources) == 1 and resolved.code is None
+                    and len(resolved.members) > 1):  # "clashes between Iranian and Iraqi troops"
+                members = _per_member(resolved)
+                for source in members:
+                    for other in members:
+                        if other.code != source.code:
+                            self._draft(act, source, s_tok, None, main, other)
+                continue
             for source in _per_member(resolved):
                 self._draft(act, source, s_tok, t_tok, main)
+
+    def _parties(self, tok: Token) -> int:
+        """How many actors a phrase names: its coordinated actors ("France and Iran"), or the countries of its
+        coordinated modifiers ("Iranian and Iraqi troops")."""
+        named = [t for t in conjuncts(tok) if _actorish(t, self.actors)]
+        if len(named) == 1:
+            actor = self.actors.resolve(named[0])
+            if actor is not None and actor.code is None and len(actor.members) > 1:
+                return len(actor.members)
+        return len(named)
 
     def _weapon_user(self, tok: Token) -> Actor | None:
         """A weapon or strike as the subject acts for whoever used it: "missiles fired by the Israeli military",
@@ -732,15 +758,18 @@ class _Sentence:
         return replace(phrase, name=actor.name, country=actor.country, sector=actor.sector, code=actor.code,
                        entry=actor.entry, members=actor.members)
 
-    def _draft(self, act: Act, source: Actor, s_tok: Token, t_tok: Token | None, main: Token) -> None:
-        """Add the draft of one (source, target) pair; an ad-hoc group target also counts once per member."""
+    def _draft(self, act: Act, source: Actor, s_tok: Token, t_tok: Token | None, main: Token,
+               given: Actor | None = None) -> None:
+        """Add the draft of one (source, target) pair; an ad-hoc group target also counts once per member.
+        ``given`` is a target already resolved (another member of the source's group)."""
         material = act.cameo[:2] in MATERIAL_CONFLICT
-        resolved = None
+        resolved = given
         if t_tok is not None:
             resolved = self.actors.resolve(t_tok, deep=True)
-            if (resolved is None or resolved.code is None) and act.cameo[:2] in OWNED:
+            if (resolved is None or resolved.code is None and not resolved.members) and act.cameo[:2] in OWNED:
                 resolved = self._owner(t_tok) or resolved  # "criticised Japan's policy" -> Japan
-        if resolved is not None and resolved.code is None and (material or act.cameo[:2] == "13"):
+        if (resolved is not None and resolved.code is None and not resolved.members
+                and (material or act.cameo[:2] == "13")):
             resolved = self._placed(resolved, t_tok, main, act.trigger, *(main.doc[i] for i in act.used))
         if (material and resolved is not None and resolved.country is None and not resolved.members
                 and t_tok is not None and source.country and source.sector in STATE_SECTORS
@@ -756,8 +785,8 @@ class _Sentence:
         if material and _non_political(self.sent):
             return  # "shooting the film", "attacked the defence": sport and entertainment senses
         needs_actor = act.pattern is not None and act.pattern.needs_target and not material
-        if needs_actor and (resolved is None or resolved.code is None
-                            or resolved.country is None and _generic(resolved)):
+        if needs_actor and (resolved is None or resolved.code is None and not resolved.members
+                            or resolved.country is None and not resolved.members and _generic(resolved)):
             return  # "welcomed the review", "help young people": the act needs someone it is aimed at
         if (act.cameo[:2] == "04" and resolved is not None and t_tok is not None
                 and (self.actors.is_place(t_tok) or _lemma(t_tok) in LOCALITIES)
@@ -973,13 +1002,19 @@ class _Sentence:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.used:
                 continue
             pattern = self.noun_pattern(tok)
-            if (pattern is not None and pattern.reciprocal and tok.i not in self.used
-                    and _noun_code(pattern, tok)[:2] == "04"):
+            fight = _lemma(tok) in MUTUAL_FIGHTS or _lemma(tok) == "exchange" and any(
+                _lemma(g) in FIRE_WORDS for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children)
+            if fight and pattern is None:
+                pattern = self.p.noun("clash")  # "an exchange of fire between": the act a clash is
+            if (pattern is not None and (pattern.reciprocal and _noun_code(pattern, tok)[:2] == "04" or fight)
+                    and tok.i not in self.used):
                 between = prep_object(tok, ("between",))
-                if between is not None and len([t for t in conjuncts(between) if _actorish(t, self.actors)]) > 1:
-                    # "talks between France and Iran have made progress": each party with the other
-                    act = Act(_noun_code(pattern, tok), None, pattern, pattern.id, tok, (tok.i,), pattern.confidence,
-                              reciprocal=True)
+                if between is not None and self._parties(between) > 1:
+                    # "talks between France and Iran have made progress", "clashes between Iranian and Iraqi
+                    # troops": each party with the other
+                    act = Act("190" if fight else _noun_code(pattern, tok), None, pattern, pattern.id, tok, (tok.i,),
+                              pattern.confidence, reciprocal=True)
                     self.used.add(tok.i)
                     self.emit(act, between, tok.head if tok.head.pos_ == "VERB" else tok)
                     continue
@@ -1079,7 +1114,8 @@ def _actorish(tok: Token, actors: SentenceActors | None = None) -> bool:
     """Whether a phrase head can be an actor: a name, or (with ``actors``) a phrase that resolves to one."""
     if actors is not None:
         actor = actors.resolve(tok)
-        return actor is not None and (actor.code is not None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+        return actor is not None and (actor.code is not None or bool(actor.members)
+                                      or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "NOUN"
 
 
