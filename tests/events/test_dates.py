@@ -314,3 +314,26 @@ def test_never_uses_the_machine_clock(nlp) -> None:  # type: ignore[no-untyped-d
     sentence = "Police raided the offices of an opposition newspaper on Monday."
     assert _date(nlp, sentence, "raided", dt.date(1999, 12, 31)).date == "1999-12-27"
     assert _date(nlp, sentence, "raided", dt.date(2031, 1, 1)).date == "2030-12-30"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pretoria has raided rebel bases in Zambia in the past.",
+    "The Kremlin has previously said it would not negotiate with Kiev.",
+    "The Brazilian president has repeatedly vowed to veto any tax increase.",
+    "Chile has long opposed Bolivian demands for a corridor to the sea.",
+])
+def test_past_and_habitual_adverbs_make_background(code, sentence):  # type: ignore[no-untyped-def]
+    events = code(sentence, date="1987-06-02")
+    assert events and all(e.background for e in events), [(e.type, e.trigger.text, e.background) for e in events]
+
+
+def test_earlier_this_week_is_still_news(code):  # type: ignore[no-untyped-def]
+    events = code("Iran attacked Iraqi positions earlier this week.", date="1987-06-02")
+    assert events and not any(e.background for e in events), [(e.type, e.background) for e in events]
+
+
+def test_a_meeting_scheduled_by_a_participle_is_promised(code):  # type: ignore[no-untyped-def]
+    events = code("Two rounds of talks between Chile and Peru, scheduled for Thursday, follow the dispute.",
+                  date="1987-06-02")
+    assert {(e.source.country, e.target.country, e.type) for e in events} >= {("CHL", "PER", "AGREE"),
+                                                                              ("PER", "CHL", "AGREE")}

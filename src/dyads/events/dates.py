@@ -346,6 +346,32 @@ def _is_background(text: str) -> bool:
     return bool({"past", "last", "recent", "previous"}.intersection(words)) or (words[0] == "for" and len(words) == 2)
 
 
+#: adverbs that put an act before the news or make it a habit: "has previously said", "has repeatedly vowed"
+PAST_ADVERBS = frozenset({"previously", "formerly", "repeatedly", "initially", "originally", "earlier", "often",
+                          "frequently", "regularly", "long", "traditionally", "historically"})
+
+
+def _habitual(verb: Token) -> bool:
+    """Whether a verb is told as past context or a habit: a past adverb, or "in the past"."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in PAST_ADVERBS:
+            if child.lower_ == "earlier" and any(g.dep_ in ("npadvmod", "pobj", "prep") for g in child.children):
+                continue  # "earlier this week", "earlier on Friday": dated, the date decides
+            if child.lower_ == "long" and not any(c.lower_ in ("has", "have", "had") for c in verb.children):
+                continue  # "long" only as "has long opposed"
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lower_ == "past" and not any(m.dep_ in ("amod", "nummod") for m in g.children)
+                for g in child.children):
+            return True  # "in the past", not "in the past week"
+    return False
+
+
+def ids_tokens(trigger: Token, ids: set[int]) -> list[Token]:
+    """The tokens of a set of indices in the trigger's document."""
+    return [trigger.doc[i] for i in sorted(ids)]
+
+
 def _shares_time(verb: Token) -> bool:
     """An ``xcomp`` ("agreed to provide") or a bare participle ("attacked the town, killing ten") of its head."""
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
@@ -442,6 +468,14 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
             if news is not None:  # a date says it: "had agreed on Friday" is news, "in 1989" is not
                 background = not news
             return EventDate(found.date, found.precision, expr.text, background)
+    said = [anchor.head] if anchor.dep_ == "ccomp" and anchor.head.pos_ == "VERB" else []
+    if any(_habitual(v) for v in ids_tokens(trigger, ids) + said):
+        background = True  # "has previously said it would not", "has repeatedly vowed", "raided ... in the past"
+    if published is not None and not background and anchor.dep_ == "relcl":
+        for expr, found in dated:  # "since January, when Hu resigned": the clause is dated by its noun
+            if expr.start <= anchor.head.i < expr.start + len(expr.text.split()) + 2 \
+                    and _news(found, published, expr.text) is False:
+                background = True
     if published is not None and not background:
         # "decided in November 2003 that he would quit", "lost power in 1974 after the Liberals demanded":
         # an undated act told inside a clause dated long before the article is background too

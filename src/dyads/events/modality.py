@@ -44,6 +44,8 @@ WILLING = frozenset({"ready", "willing", "prepared", "determined", "due", "set",
 VAGUE_SOURCES = frozenset({"source", "official", "report", "witness", "resident", "media", "diplomat", "people",
                            "activist", "observer", "analyst"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: participles that put an event noun on the calendar: "talks scheduled for Friday", "the planned visit"
+SCHEDULING = frozenset({"schedule", "plan", "slate", "set", "due", "expect", "arrange", "upcoming", "forthcoming"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,13 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 for g in c.children:
                     if g.dep_ == "pobj" and speaker is None:
                         speaker = g
+    nouns = [word] if word is not None and word.pos_ == "NOUN" else []
+    if nouns and word is not None and word.dep_ == "pobj" and word.head.lower_ == "of" \
+            and word.head.head.pos_ == "NOUN":
+        nouns.append(word.head.head)  # "two rounds of talks, scheduled for Thursday"
+    if any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in SCHEDULING and (c.dep_ == "amod" or c.tag_ == "VBN")
+           for noun in nouns for c in noun.children):
+        future = True  # "talks scheduled for Thursday", "the planned visit": not held yet
     if sent.text.rstrip().rstrip('"\u201d\u2019\'').endswith("?"):
         hypothetical = True  # a question asks whether something happens; it does not say it did
     conditional = willing = unless = prescribed = in_condition = False
