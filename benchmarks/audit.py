@@ -40,7 +40,10 @@ GOLDS = [REPO.parent / "shared" / "eval" / "articles_dev.jsonl", REPO / "eval" /
 VERDICTS = ("correct", "usable", "wrong", "not_event")
 
 
-def _articles(exclude: set[str]) -> list[dict[str, Any]]:
+def _articles(exclude: set[str], band: str = "politics") -> list[dict[str, Any]]:
+    """The articles to draw from. ``politics`` (the default): BBC politics and Reuters articles with a political
+    score of 6 or more. ``borderline``: news that touches politics less, so far unaudited: Reuters articles
+    scoring 4 or 5 and BBC business articles scoring 4 or more."""
     pool = []
     for file in ("reuters21578.jsonl.gz", "bbc.jsonl.gz"):
         with gzip.open(CORPUS / file, "rt", encoding="utf-8") as handle:
@@ -48,10 +51,15 @@ def _articles(exclude: set[str]) -> list[dict[str, Any]]:
                 rec = json.loads(line)
                 if rec["id"] in exclude or len(rec["text"].split()) > 900:
                     continue
-                if rec["id"].startswith("bbc-"):
+                score = political_score(rec["text"])
+                if band == "borderline":
+                    if rec["id"].startswith("bbc-business-") and score >= 4 or (
+                            not rec["id"].startswith("bbc-") and score in (4, 5)):
+                        pool.append(rec)
+                elif rec["id"].startswith("bbc-"):
                     if rec["id"].startswith("bbc-politics-"):
                         pool.append(rec)
-                elif political_score(rec["text"]) >= 6:
+                elif score >= 6:
                     pool.append(rec)
     return pool
 
@@ -76,7 +84,7 @@ def sample(args: argparse.Namespace) -> None:
                 if line.strip():
                     row = json.loads(line)
                     exclude.add(row.get("id") or row["doc_id"])
-    pool = _articles(exclude)
+    pool = _articles(exclude, args.band)
     random.Random(args.seed).shuffle(pool)
     coder = Coder()
     rows: list[dict[str, Any]] = []
@@ -140,6 +148,8 @@ def main() -> None:
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--events", type=int, default=160)
     s.add_argument("--exclude", type=Path, action="append", default=[], help="JSONL whose ids are left out")
+    s.add_argument("--band", choices=("politics", "borderline"), default="politics",
+                   help="which articles to draw from (see _articles)")
     s.add_argument("-o", "--output", type=Path, required=True)
     s.set_defaults(run=sample)
     m = sub.add_parser("summary", help="sum up a judged file")
