@@ -278,3 +278,14 @@ def test_a_call_on_someone_after_a_comma_phrase_is_a_request(code):  # type: ign
     # the parser hangs "called" on the name as a reduced relative; "called on" still asks someone
     events = code("The Kenyan envoy, for the African Union, called on Sudan to withdraw its troops.")
     assert ("KEN", "SDN", "REQUEST") in triples(events), triples(events)
+
+
+def test_a_pronoun_with_a_bracketed_name_is_that_name(code):  # type: ignore[no-untyped-def]
+    events = code('"They (the Saudis) have also asked Britain to lease tankers," one of the officials told Reuters.')
+    assert ("SAU", "GBR", "REQUEST") in triples(events), triples(events)
+
+
+def test_a_surname_is_not_an_institution_or_town(code):  # type: ignore[no-untyped-def]
+    # "Dumas" would otherwise read as the plural of the Russian Duma
+    events = code("Dumas, a close aide to the French president, met the Iranian envoy in Paris.")
+    assert not any(e.source.country == "RUS" for e in events), [(e.source.text, e.source.code) for e in events]

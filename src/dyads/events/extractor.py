@@ -1136,7 +1136,11 @@ def _shared_object(verb: Token) -> Token | None:
 
 
 def _antecedent(pron: Token) -> Token | None:
-    """A pronoun subject of a reported clause refers to the speaker ("X announced they had agreed")."""
+    """A pronoun subject of a reported clause refers to the speaker ("X announced they had agreed"), unless the
+    text names whom it means in an apposition ("They (the Kuwaitis) have asked")."""
+    named = next((c for c in pron.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")), None)
+    if named is not None:
+        return named
     node = pron.head
     for _ in range(4):
         if node.dep_ in ("ccomp", "xcomp") and node.head.pos_ == "VERB":
