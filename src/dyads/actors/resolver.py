@@ -419,7 +419,7 @@ class SentenceActors:
         if head_hit is not None and self._inside_longer_name(head, head_hit):
             head_hit = None  # "the Congress of South African Trade Unions" is not the US Congress
         if head_hit is not None and head_hit.entry is not None \
-                and head_hit.entry.kind in ("place", "capital", "institution") \
+                and head_hit.entry.kind in ("place", "institution") \
                 and head.ent_type_ == "PERSON" and head_hit.end - head_hit.start == 1:
             head_hit = None  # "Dumas, a close aide to Mitterrand": a surname, not the Duma nor a town
         if head_hit and head_hit.entry is not None and head_hit.entry.kind not in ("demonym",):
