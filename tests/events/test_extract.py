@@ -289,3 +289,15 @@ def test_a_surname_is_not_an_institution_or_town(code):  # type: ignore[no-untyp
     # "Dumas" would otherwise read as the plural of the Russian Duma
     events = code("Dumas, a close aide to the French president, met the Iranian envoy in Paris.")
     assert not any(e.source.country == "RUS" for e in events), [(e.source.text, e.source.code) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Japanese foreign minister said both the U.S. and Japan should act to cut the imbalance.",
+    "The British chancellor said the U.S. should cut its budget deficit.",
+    "Japanese officials declined to give details of the talks with the American envoy.",
+    "U.S. officials, who are fighting off demands for change by Congress, are confident.",
+    "The statement was drafted after Ortega and senior deputy minister Miguel Torres conferred by telephone.",
+])
+def test_opinions_refusals_to_tell_and_political_fights_are_no_events(code, sentence):  # type: ignore[no-untyped-def]
+    counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
+    assert counted == [], [(e.source.text, e.type, e.target.text if e.target else None) for e in counted]

@@ -39,7 +39,11 @@ def conjuncts(token: Token) -> list[Token]:
     """
     if token.dep_ == "conj":
         return [token]
-    out = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    later = [c for c in token.conjuncts if c.i > token.i]
+    starts = {c.left_edge.i for c in later}
+    # "Fernandez and senior deputy governor Gabriel Singson": a title the parser splits off its name, with no
+    # comma or "and" between them, is the same person, not another item of the list
+    out = [token, *[c for c in later if c.right_edge.i + 1 not in starts]]
     if token.ent_type_ == "GPE":
         for child in token.children:
             if child.dep_ == "appos" and child.ent_type_ == "GPE":

@@ -148,6 +148,8 @@ FORCE_WORDS = frozenset({"sanction", "retaliation", "action", "force", "attack",
                          "reprisal", "measure", "countermeasure", "step", "response", "embargo", "boycott",
                          "tariff", "punishment", "penalty", "violence", "blow", "reprisals", "repercussion"})
 PRONOUN_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
+#: verbs of fighting that between politicians are a contest, not an attack nor words against someone
+POLITICAL_FIGHTS = frozenset({"fight", "battle", "combat", "resist"})
 #: nouns of fighting that both sides do: "clashes between A and B" is A against B and B against A
 MUTUAL_FIGHTS = frozenset({"clash", "firefight", "skirmish", "gunbattle", "shootout", "gunfight"})
 FIRE_WORDS = frozenset({"fire", "gunfire", "shot", "artillery", "shell", "rocket", "mortar"})
@@ -402,6 +404,8 @@ class _Sentence:
             code = override or pattern.cameo
             if code[:2] in ("18", "19") and lemma in VERBAL_ATTACKS and self._verbal_attack(verb, target):
                 code = "111"  # "attacked the government over Iraq", "attacked Labour's pledges": words, not force
+            elif code[:2] in ("18", "19") and lemma in POLITICAL_FIGHTS and self._verbal_attack(verb, target):
+                return None  # "officials fighting off demands by Congress": a political contest, no force
             if lemma == "dismiss" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
                 code = "111"  # "dismissed the Tories as fading": criticism, not a rejection
             with_what = prep_object(verb, ("with",))
@@ -493,8 +497,10 @@ class _Sentence:
                 if obj is None or self.lemma(verb) == "fail" or _lemma(obj) in SPEAKING | {"comment", "detail"}:
                     return None  # "declined comment"
                 return Act("120", obj, frame, frame.id, verb, used, 0.7)  # "refused a request from X"
-            if embedded is not None and self.lemma(embedded) in SPEAKING:
-                return None  # "declined to say whether", "refused to comment"
+            told = direct_object(embedded) if embedded is not None else None
+            if embedded is not None and (self.lemma(embedded) in SPEAKING or told is not None and _lemma(told) in (
+                    SPEAKING | {"detail", "information", "name", "figure", "reason"})):
+                return None  # "declined to say whether", "refused to comment", "declined to give details"
             code = _REFUSE.get(root, "120")
             target = inner.target if inner is not None else (direct_object(embedded) if embedded is not None else None)
             target = self.counterpart(target, verb, embedded, kind)
@@ -616,17 +622,21 @@ class _Sentence:
         return places[0] if places else None
 
     def prescription_act(self, verb: Token, frame: Pattern) -> Act | None:
-        """A statement that another actor must or should act is a demand on it: "Washington declared that China
-        must drop barriers", "Russia said Sudan must return the helicopter" (the inner act itself is unreal)."""
+        """A statement that another actor must act is a demand on it: "Washington declared that China must drop
+        barriers", "Russia said Sudan must return the helicopter" (the inner act itself is unreal). "Should" gives
+        an opinion of what others ought to do (judged so on real news), not a demand."""
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if clause is None:
             return None
-        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must",)), None)
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         speaker = subject_of(verb)
         if modal is None or subj is None or speaker is None or subj.lower_ in ("we", "i", "you"):
             return None
         said, told = self.actors.resolve(speaker), self.actors.resolve(subj)
+        if said is not None and said.country and any(
+                (self.actors.resolve(c) or told).country == said.country for c in subj.conjuncts):
+            return None  # "both the U.S. and Japan should ...": what all ought to do, one's own side included
         if said is None or told is None or told.code is None or told.code.startswith("---") or (
                 said.code is not None and said.code == told.code) or subj.i in range(speaker.left_edge.i,
                                                                                        speaker.right_edge.i + 1):
@@ -636,7 +646,7 @@ class _Sentence:
             # "Blair said Britain must lead", "X said the government should act": at home, an opinion (judged
             # on real news); between states a demand ("Russia said Sudan must return the helicopter")
             return None
-        code = "100" if modal == "must" else "020"
+        code = "100"
         return Act(code, subj, frame, f"{frame.id}+{modal}", verb, (verb.i,), 0.6)
 
     def warn_act(self, verb: Token, frame: Pattern, inner: Act | None, embedded: Token | None,
