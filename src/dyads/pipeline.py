@@ -450,6 +450,12 @@ class Coder:
             hedged=flags.hedged,
             attributed_to=attributed,
         )
+        source = draft.source
+        if (source.country is None and not source.members and source.sector in ("MIL", "COP")
+                and attributed is not None and attributed.country and attributed.sector in (None, "GOV", "MIL", "COP")):
+            # "Chad's military high command said troops killed ...": a state reports what its own forces did
+            source = replace(source, country=attributed.country, code=attributed.country + source.sector,
+                             inferred=True, entry=f"context:speaker {attributed.country}")
         return Event(
             event_id=event_id(article.id, index, draft, sent.start),
             doc_id=article.id,
@@ -459,7 +465,7 @@ class Coder:
             date_precision=when.precision,
             date_expression=when.expression,
             background=when.background or (when.precision == "publication" and _descriptive(doc[draft.main])),
-            source=draft.source,
+            source=source,
             target=draft.target,
             type=ptype,
             mode=mode,

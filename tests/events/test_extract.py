@@ -301,3 +301,9 @@ def test_a_surname_is_not_an_institution_or_town(code):  # type: ignore[no-untyp
 def test_opinions_refusals_to_tell_and_political_fights_are_no_events(code, sentence):  # type: ignore[no-untyped-def]
     counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
     assert counted == [], [(e.source.text, e.type, e.target.text if e.target else None) for e in counted]
+
+
+def test_forces_a_state_reports_on_are_its_own(code):  # type: ignore[no-untyped-def]
+    events = code("Ethiopia's military command said troops killed 300 Somali soldiers on Sunday.")
+    assert ("ETH", "SOM", "ASSAULT") in triples(events), triples(events)
+    assert all(e.source.inferred for e in events if e.type == "ASSAULT")

@@ -126,7 +126,8 @@ class ArticleContext:
                 and head.lemma_.lower() not in THINGS and head.ent_type_ not in NOT_ACTORS):
             named = (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN") and not (
                 lowered & INTERNATIONAL_HEADS)
-            if sector is not None or named:
+            if named or sector is not None and not (sector == "BUS" and head.pos_ == "NOUN"):
+                # unnamed business ("investors", "commercial banks") are as often foreign as at home
                 country, inferred = self.home, True
                 entry = f"context:home {self.home}" + (f" ({entry})" if entry else "")
         if country == actor.country and sector == actor.sector:
