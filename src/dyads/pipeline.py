@@ -124,28 +124,38 @@ def _people(parsed: list[tuple[int, SpacySpan]], readers: dict[int, SentenceActo
                 yield surname, actor
 
 
-def _nationals(item: ParsedArticle) -> dict[str, str]:
+#: lower-case words of a title between an organisation and a name ("LDP executive council chairman Shintaro Abe")
+TITLE_WORDS = frozenset({"executive", "council", "deputy", "senior", "vice", "party", "policy", "foreign", "trade",
+                         "finance", "affairs", "general", "chairman", "secretary-general", "director", "head",
+                         "spokesman", "spokeswoman", "leader", "official", "board", "committee", "former"})
+
+
+#: the words of an office that introduce a person by name
+OFFICES = TITLES | {"chairman", "chairwoman", "director", "head", "spokesman", "spokeswoman", "official", "deputy"}
+
+
+def _nationals(item: ParsedArticle, scans: list[SentenceScan]) -> dict[str, str]:
     """Surnames of people the article introduces with a country and a title ("U.S. Agriculture Secretary Richard
     Lyng"), read from the words of every sentence, parsed or not: a later "Lyng" in a Japanese story is American."""
     out: dict[str, str] = {}
     clashes: set[str] = set()
-    if item.scans is None:
-        return out
-    for sent, scan in zip(item.sentences, item.scans):
+    for sent, scan in zip(item.sentences, scans):
         words = [t.text for t in sent]
         phrases = scan.found[0] if scan.found else ()
         for start, length, entry in phrases:
-            if entry.kind not in ("country", "demonym"):
-                continue
+            if entry.kind not in ("country", "demonym", "org"):
+                continue  # "U.S. Agriculture Secretary Richard Lyng", "LDP executive council chairman Shintaro Abe"
             code = entry.code_on(item.day)
             country = split_code(code)[0] if code else None
             k = start + length
             run: list[str] = []
-            while k < len(words) and words[k][:1].isupper() and words[k].replace("-", "").replace(".", "").isalpha():
+            while k < len(words) and k < start + length + 8 and words[k].replace("-", "").replace(".", "").isalpha() \
+                    and (words[k][:1].isupper() or words[k].lower() in TITLES or words[k].lower() in TITLE_WORDS):
                 run.append(words[k])
                 k += 1
-            if not country or len(run) < 2 or not any(w.lower() in TITLES for w in run[:-1]) \
-                    or run[-1].lower() in TITLES:
+            if not country or len(run) < 2 or not any(w.lower() in OFFICES for w in run[:-1]) \
+                    or run[-1].lower() in OFFICES or not run[-1][:1].isupper() or not run[-2][:1].isupper() \
+                    and run[-2].lower() not in OFFICES:
                 continue
             surname = run[-1].lower()
             if out.get(surname, country) != country:
@@ -368,7 +378,9 @@ class Coder:
         if article.title:  # the headline says what the story is about: its countries count twice more
             headline = self.prefilter.scan([t.text for t in self.nlp.make_doc(article.title)], day).countries
             mentions.update(headline * 2)
-        context = ArticleContext.build(mentions, _people(parsed, readers), _nationals(item))
+        scanned = item.scans if item.scans is not None else [
+            self.prefilter.scan([t.text for t in sent], day) for sent in item.sentences]
+        context = ArticleContext.build(mentions, _people(parsed, readers), _nationals(item, scanned))
         for reader in readers.values():
             reader.context = context
         events: list[Event] = []

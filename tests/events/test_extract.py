@@ -307,3 +307,16 @@ def test_forces_a_state_reports_on_are_its_own(code):  # type: ignore[no-untyped
     events = code("Ethiopia's military command said troops killed 300 Somali soldiers on Sunday.")
     assert ("ETH", "SOM", "ASSAULT") in triples(events), triples(events)
     assert all(e.source.inferred for e in events if e.type == "ASSAULT")
+
+
+def test_a_person_introduced_by_his_party_keeps_its_country(code):  # type: ignore[no-untyped-def]
+    text = ("PLAN FOR WASHINGTON\n\nLDP executive council chairman Kenji Morita will present the plan in Washington.\n\n"
+            "Morita met President Reagan and U.S. congressional leaders during the visit.")
+    events = [e for e in code(text, date="1987-04-17") if e.source.text == "Morita"]
+    assert events and all(e.source.country == "JPN" for e in events), [(e.source.code, e.type) for e in events]
+
+
+def test_a_visit_in_a_when_clause_of_a_future_act_is_promised(code):  # type: ignore[no-untyped-def]
+    events = code("The Japanese minister will explain the plan to U.S. officials when he visits the United States.",
+                  date="1987-04-17")
+    assert ("JPN", "USA", "AGREE") in triples(events), [(e.type, e.trigger.text, e.modality) for e in events]

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .context import ArticleContext
-from .coref import ArticleMemory
+from .coref import TITLES, ArticleMemory
 from .dictionary import ActorDictionary, Entry, country_name, split_code
 from .groups import ArticleGroups
 from .membership import members_on
@@ -236,11 +236,13 @@ class SentenceActors:
         a0, a1 = doc[start].idx - s0, doc[end - 1].idx + len(doc[end - 1].text) - s0
         if (code is None or code.startswith("---")) and self.context is not None:
             person = self.context.person(head)  # "Mr Blair": the Tony Blair named before
+            national = self.context.nationality(head)
+            if person is not None and person.inferred and national is not None and national != person.country:
+                person = None  # the story's main country was only a guess; the introduction names his own
             if person is not None:
                 known = replace(person, text=span_text, start=a0, end=a1,
                                 entry=f"context:person {person.name or person.text}")
                 return self.context.complete(known, head, core)  # and the home country it lacked
-            national = self.context.nationality(head)
             if national is not None:  # "Lyng" after "U.S. Agriculture Secretary Richard Lyng"
                 sector = split_code(code)[1] if code else None
                 return Actor(text=span_text, start=a0, end=a1, name=name, country=national, sector=sector,
@@ -308,7 +310,8 @@ class SentenceActors:
                                 and c.pos_ != "PRON" and not (c.left_edge.i <= pron.i <= c.right_edge.i)), None)
                 if subject is not None:
                     actor = self.resolve(subject)
-                    person = subject.ent_type_ == "PERSON" or self.kind_at(subject) == "person"
+                    person = (subject.ent_type_ == "PERSON" or self.kind_at(subject) == "person"
+                              or subject.lemma_.lower() in TITLES and subject.tag_ == "NN")  # "the minister ... he"
                     plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
                     fits = (person if low in ("he", "she", "his", "her", "him") else
                             plural if low in ("they", "their", "them") else not person and not plural)

@@ -44,6 +44,8 @@ WILLING = frozenset({"ready", "willing", "prepared", "determined", "due", "set",
 VAGUE_SOURCES = frozenset({"source", "official", "report", "witness", "resident", "media", "diplomat", "people",
                            "activist", "observer", "analyst"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: words that open a clause saying when its head happens
+TIME_MARKS = frozenset({"when", "after", "before", "once", "while", "until", "whenever"})
 #: participles that put an event noun on the calendar: "talks scheduled for Friday", "the planned visit"
 SCHEDULING = frozenset({"schedule", "plan", "slate", "set", "due", "expect", "arrange", "upcoming", "forthcoming"})
 
@@ -186,7 +188,10 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 willing = future = True
             else:
                 hypothetical = True
-        if node.dep_ in ("ccomp", "advcl", "xcomp", "parataxis", "conj") and lemma in SAY and head.pos_ == "VERB":
+        timed = node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS
+                                             for c in node.children)
+        if node.dep_ in ("ccomp", "advcl", "xcomp", "parataxis", "conj") and lemma in SAY and head.pos_ == "VERB" \
+                and not timed:  # "will explain the plan when he visits": the visit is when, not what is said
             reported = True
             who = _speaker(head)
             if who is not None and speaker is None:
