@@ -320,3 +320,11 @@ def test_a_visit_in_a_when_clause_of_a_future_act_is_promised(code):  # type: ig
     events = code("The Japanese minister will explain the plan to U.S. officials when he visits the United States.",
                   date="1987-04-17")
     assert ("JPN", "USA", "AGREE") in triples(events), [(e.type, e.trigger.text, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Dutch government gave way over the role of judges.", ("NLD", None, "CONCEDE")),
+    ("Britain voted against the French proposal.", ("GBR", "FRA", "REJECT")),
+])
+def test_giving_way_concedes_and_voting_against_rejects(code, sentence, expected):  # type: ignore[no-untyped-def]
+    test_sentence_codes_expected_event(code, sentence, expected)
