@@ -323,7 +323,7 @@ def test_a_visit_in_a_when_clause_of_a_future_act_is_promised(code):  # type: ig
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("The Dutch government gave way over the role of judges.", ("NLD", None, "CONCEDE")),
+    ("The Dutch government has given way over the role of judges.", ("NLD", None, "CONCEDE")),
     ("Britain voted against the French proposal.", ("GBR", "FRA", "REJECT")),
 ])
 def test_giving_way_concedes_and_voting_against_rejects(code, sentence, expected):  # type: ignore[no-untyped-def]
