@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import UsageError
 from ..store.store import EventStore
 
-__all__ = ["MAX_LAST", "Window", "data_span", "resolve_window"]
+__all__ = ["MAX_LAST", "Window", "data_span", "period_window", "resolve_window"]
 
 #: The longest rolling window, in days (about a century).
 MAX_LAST = 36_600
@@ -33,17 +33,20 @@ class Window:
     Args:
         since: the first day, or None for no lower bound.
         until: the last day, or None for no upper bound.
-        rule: how the window was chosen, in words (shown on pages and reports).
+        rule: how the window was chosen, in words (shown on pages and reports); by default its ends.
     """
 
     since: dt.date | None = None
     until: dt.date | None = None
-    rule: str = "all dates"
+    rule: str = ""
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
             raise UsageError(f"the window starts ({self.since}) after it ends ({self.until}): "
                              "swap --since and --until")
+        if not self.rule:
+            words = " ".join(f"{w} {d.isoformat()}" for w, d in (("since", self.since), ("until", self.until)) if d)
+            object.__setattr__(self, "rule", words or "all dates")
 
     @property
     def bounded(self) -> bool:
@@ -136,9 +139,30 @@ def resolve_window(store: EventStore | None, since: dt.date | None = None, until
         anchor = "up to" if until else "up to the newest event,"
         return Window(end - dt.timedelta(days=last - 1), end, f"last {last} days {anchor} {end.isoformat()}")
     if close:
-        given_since = since
+        given = (since is not None, until is not None)
         since, until = since or first, until or newest
-        if since and until and since > until:  # the data lie wholly outside the one end given: an empty day
-            since, until = (since, since) if given_since else (until, until)
-    rule = " ".join(f"{word} {day.isoformat()}" for word, day in (("since", since), ("until", until)) if day)
-    return Window(since, until, rule or "all dates")
+        if since and until and since > until and given != (True, True):
+            # the data lie wholly outside the one end given: keep that end, as a window of one (empty) day
+            since, until = (since, since) if given[0] else (until, until)
+    return Window(since, until)
+
+
+def period_window(start: dt.date, by: str, within: Window | None = None) -> Window:
+    """Return the days of one period of a series (``by``: day, week or month, starting on ``start``), clipped to
+    the window the series was drawn from (a week may begin before it).
+
+    Example:
+        >>> w = period_window(dt.date(1987, 2, 23), "week", Window(dt.date(1987, 3, 1), dt.date(1987, 3, 31)))
+        >>> w.since.isoformat(), w.until.isoformat()
+        ('1987-03-01', '1987-03-01')
+    """
+    if by == "day":
+        end = start
+    elif by == "week":
+        end = start + dt.timedelta(days=6)
+    else:
+        end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    within = within or Window()
+    since = max(start, within.since) if within.since else start
+    until = min(end, within.until) if within.until else end
+    return Window(since, until, by)
