@@ -48,6 +48,10 @@ def event_query(
                                                                     "the dyad both ways).")] = None,
     place: Annotated[str | None, Query(max_length=200, description="The event's place name (the map's "
                                                                     "points).")] = None,
+    negated: Annotated[Literal["yes", "no"], Query(description="no: leave out negated events (as the views "
+                                                                "count).")] = "yes",
+    dyadic: Annotated[bool, Query(description="Only events with a counterpart (another actor as target).")
+                      ] = False,
     order: Annotated[Literal["newest", "oldest"], Query(description="newest (default) or oldest first.")
                      ] = "newest",
 ) -> EventQuery:
@@ -55,4 +59,5 @@ def event_query(
     first, last = parse_day(since, "since"), parse_day(until, "until")
     return EventQuery(actor=_clean(actor), source=_clean(source), target=_clean(target), type=_clean(type),
                       since=first, until=last, text=_clean(text), place=_clean(place), other=_clean(other),
+                      affirmed=negated == "no", dyadic=dyadic,
                       newest_first=order == "newest")

@@ -108,7 +108,7 @@ def actor_profile(store: EventStore, actor: str, by: str = "month", window: Wind
         "window": window.to_dict(),
         "counterparts": parts,
         "timeline": [{"period": p, **v, "href": events_href(period_window(dt.date.fromisoformat(p), by, window),
-                                                             actor=actor)} for p, v in sorted(timeline.items())],
+                                                             dyadic=True, actor=actor)} for p, v in sorted(timeline.items())],
         "shifts": [{k: _iso(v) for k, v in r.items()} for r in rows if r["shift"]],
     }
 

@@ -151,12 +151,12 @@ def build_briefing(store: EventStore, actor: str, window: Window) -> Briefing:
         conflict = sum(int(r["verbal_conflict"]) + int(r["material_conflict"]) for r in rows)
         timeline.append({"period": p.isoformat(), "cooperation": coop, "conflict": conflict,
                          "events": sum(int(r["events"]) for r in rows),
-                         "href": events_href(period_window(p, by, window), actor=actor)})
+                         "href": events_href(period_window(p, by, window), dyadic=True, actor=actor)})
     return Briefing(
         actor=actor, name=names.get(actor), window=window, previous=previous, by=by,
         events=sum(c["events"] for c in now.values()), previous_events=sum(c["events"] for c in before.values()),
         counterparts=tuple(parts), key_events=tuple(key_events(store, _ACTOR_SQL, [actor], window)),
         map=country_map(store, window, actor=actor),
         trends={"periods": [p.isoformat() for p in periods], "lines": lines},
-        timeline=tuple(timeline), href=events_href(window, actor=actor),
-        previous_href=events_href(previous, actor=actor))
+        timeline=tuple(timeline), href=events_href(window, dyadic=True, actor=actor),
+        previous_href=events_href(previous, dyadic=True, actor=actor))

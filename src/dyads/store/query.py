@@ -39,6 +39,9 @@ class EventQuery:
         text: words that must all occur in the sentence (case-insensitive).
         other: a second actor, also on either side (``actor="IRN", other="IRQ"``: the dyad both ways).
         place: the name of the event's place (case-insensitive), as the map's points name it.
+        affirmed: leave out negated events (as relations, coalitions and the analyst views do).
+        dyadic: only events with a counterpart: a target that is another actor than the source (at country
+            level), as relations count them.
         newest_first: list the newest events first (the event list does), not the oldest.
         limit: at most this many events.
         one_a_day: keep one event per directed dyad, type and day (the field's one-a-day filter).
@@ -59,6 +62,8 @@ class EventQuery:
     one_a_day: bool = False
     place: str | None = None
     other: str | None = None
+    affirmed: bool = False
+    dyadic: bool = False
     newest_first: bool = False
 
     def sql(self, columns: str = "*") -> tuple[str, list[Any]]:
@@ -89,6 +94,11 @@ class EventQuery:
             where.append(f"day <= ${param(self.until)}")
         if self.place:
             where.append(f"lower(location_name) = lower(${param(self.place)})")
+        if self.affirmed:
+            where.append("NOT coalesce(negated, false)")
+        if self.dyadic:
+            where.append("coalesce(target_country, target_code, target_name) <> "
+                         "coalesce(source_country, source_code, source_name)")
         for word in (self.text or "").split():
             where.append(f"sentence ILIKE '%' || ${param(word)} || '%'")
         sql = f"SELECT {columns} FROM events"
