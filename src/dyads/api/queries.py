@@ -107,10 +107,14 @@ def actor_profile(store: EventStore, actor: str, by: str = "month", window: Wind
         "by": by,
         "window": window.to_dict(),
         "counterparts": parts,
-        "timeline": [{"period": p, **v, "href": events_href(period_window(dt.date.fromisoformat(p), by, window),
-                                                             dyadic=True, actor=actor)} for p, v in sorted(timeline.items())],
+        "timeline": [{"period": p, **v, "href": _period_href(p, by, window, actor)}
+                     for p, v in sorted(timeline.items())],
         "shifts": [{k: _iso(v) for k, v in r.items()} for r in rows if r["shift"]],
     }
+
+
+def _period_href(period: str, by: str, window: Window, actor: str) -> str:
+    return events_href(period_window(dt.date.fromisoformat(period), by, window), dyadic=True, actor=actor)
 
 
 def network(store: EventStore, window: Window | None = None) -> dict[str, Any]:
