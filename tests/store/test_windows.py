@@ -89,3 +89,22 @@ def test_bad_windows_say_what_to_do(two_periods: EventStore, kwargs: dict, messa
         resolve_window(two_periods, **kwargs)
     with pytest.raises(DyadsError, match="open window"):
         Window(D(2014, 1, 1), None).previous()
+
+
+def test_store_commands_take_a_window(db: str) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(main, list(args))
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert json.loads(run("coalitions", "--db", db, "--since", "2015-01-01")) == []
+    assert json.loads(run("coalitions", "--db", db, "--last", "2"))
+    rows = [json.loads(line) for line in run("relations", "--db", db, "--actor", "IRN", "--until", "2014-09-06",
+                                             "--by", "day", "--format", "jsonl").splitlines()]
+    assert {r["period"] for r in rows} == {"2014-09-06"}
