@@ -97,6 +97,11 @@ def _tally(rows: list[dict[str, Any]], actor: str) -> dict[str, dict[str, int]]:
     return out
 
 
+def _label(start: dt.date, window: Window) -> str:
+    """A period's first day within the window (a week may begin before the window does)."""
+    return max(start, window.since).isoformat() if window.since else start.isoformat()
+
+
 def build_briefing(store: EventStore, actor: str, window: Window) -> Briefing:
     """Return the briefing on ``actor`` for a closed window.
 
@@ -149,7 +154,7 @@ def build_briefing(store: EventStore, actor: str, window: Window) -> Briefing:
         rows = [r for r in now_rows if r["period"] == p]
         coop = sum(int(r["verbal_coop"]) + int(r["material_coop"]) for r in rows)
         conflict = sum(int(r["verbal_conflict"]) + int(r["material_conflict"]) for r in rows)
-        timeline.append({"period": p.isoformat(), "cooperation": coop, "conflict": conflict,
+        timeline.append({"period": _label(p, window), "cooperation": coop, "conflict": conflict,
                          "events": sum(int(r["events"]) for r in rows),
                          "href": events_href(period_window(p, by, window), dyadic=True, actor=actor)})
     return Briefing(
@@ -157,6 +162,6 @@ def build_briefing(store: EventStore, actor: str, window: Window) -> Briefing:
         events=sum(c["events"] for c in now.values()), previous_events=sum(c["events"] for c in before.values()),
         counterparts=tuple(parts), key_events=tuple(key_events(store, _ACTOR_SQL, [actor], window)),
         map=country_map(store, window, actor=actor),
-        trends={"periods": [p.isoformat() for p in periods], "lines": lines},
+        trends={"periods": [_label(p, window) for p in periods], "lines": lines},
         timeline=tuple(timeline), href=events_href(window, dyadic=True, actor=actor),
         previous_href=events_href(previous, dyadic=True, actor=actor))

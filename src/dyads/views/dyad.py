@@ -92,7 +92,7 @@ def dyad_view(store: EventStore, a: str, b: str, window: Window, by: str = "mont
             if {r["source"], r["target"]} == {a, b}]
     series: dict[str, list[dict[str, Any]]] = {f"{a}->{b}": [], f"{b}->{a}": []}
     for r in rows:
-        period = r["period"].isoformat()
+        period = period_window(r["period"], by, window).since.isoformat()  # type: ignore[union-attr]
         series[f"{r['source']}->{r['target']}"].append({
             **{k: v for k, v in r.items() if k not in ("period", "source", "target")}, "period": period,
             "href": events_href(period_window(r["period"], by, window), source=r["source"], target=r["target"])})

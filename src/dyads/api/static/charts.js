@@ -48,8 +48,8 @@ const DyadsCharts = (() => {
       yAxis: {type: "value", axisLabel: {formatter: (v) => Math.abs(v)}},
       dataZoom: zoom("x"),
       series: [
-        {name: "cooperation", type: "bar", stack: "q", color: COOP, data: rows.map((r) => r.cooperation)},
-        {name: "conflict", type: "bar", stack: "q", color: CONFLICT, data: rows.map((r) => -r.conflict),
+        {name: "cooperation", type: "bar", stack: "q", color: COOP, barMaxWidth: 48, data: rows.map((r) => r.cooperation)},
+        {name: "conflict", type: "bar", stack: "q", color: CONFLICT, barMaxWidth: 48, data: rows.map((r) => -r.conflict),
          tooltip: {valueFormatter: (v) => Math.abs(v)}},
         {name: "net", type: "line", color: NET, data: rows.map((r) => r.cooperation - r.conflict)},
       ],
@@ -163,7 +163,7 @@ const DyadsCharts = (() => {
       yAxis: [{type: "value", name: "events", minInterval: 1}, {type: "value", name: "intensity", min: -10, max: 10}],
       dataZoom: zoom("x"),
       series: [
-        ...QUAD_KEYS.map((k, i) => ({name: QUAD_NAMES[i], type: "bar", stack: "q", color: QUAD_COLOURS[i],
+        ...QUAD_KEYS.map((k, i) => ({name: QUAD_NAMES[i], type: "bar", stack: "q", color: QUAD_COLOURS[i], barMaxWidth: 48,
           data: points.map((p) => p[k]), ...(i === 0 ? {markPoint: {symbol: "pin", symbolSize: 30, data: shifts}} : {})})),
         {name: "mean intensity", type: "line", yAxisIndex: 1, color: NET, data: points.map((p) => p.mean_intensity)},
       ],
