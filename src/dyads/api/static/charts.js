@@ -65,7 +65,7 @@ const DyadsCharts = (() => {
     if (!nodes.length) return empty(box, "No events between two known actors in this window.");
     const group = new Map();
     groups.forEach((g, i) => g.members.forEach((m) => { if (!group.has(m)) group.set(m, i); }));
-    const big = Math.max(1, ...nodes.map((n) => n.events)), top = Math.max(1, ...edges.map((e) => Math.max(e.events, e.joint || 0)));
+    const big = Math.max(1, ...nodes.map((n) => n.events)), top = Math.max(1, ...edges.map((e) => e.events));
     const chart = init(box, 600);
     chart.setOption({
       animation: false,
@@ -75,12 +75,12 @@ const DyadsCharts = (() => {
         : `${p.data.name}: ${p.data.value} events`},
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true, label: {show: true, position: "bottom"},
-        force: {repulsion: 220, edgeLength: [60, 160], gravity: 0.08, layoutAnimation: false},
+        force: {repulsion: 260, edgeLength: [70, 170], gravity: 0.08, layoutAnimation: false},
         data: nodes.map((n) => ({name: n.id, value: n.events, symbolSize: 12 + 26 * Math.sqrt(n.events / big),
           itemStyle: {color: "#fff", borderWidth: 3,
                       borderColor: group.has(n.id) ? PALETTE[group.get(n.id) % PALETTE.length] : "#98a2b3"}})),
         links: edges.map((e) => ({...e, lineStyle: {color: e.sign === "conflict" ? CONFLICT : COOP,
-          width: 1 + 5 * Math.max(e.events, e.joint || 0) / top, opacity: 0.75, type: e.events ? "solid" : "dashed"}})),
+          width: e.events ? 1 + 5 * e.events / top : 1, opacity: e.events ? 0.75 : 0.35, type: e.events ? "solid" : "dashed"}})),
         emphasis: {focus: "adjacency"},
       }],
     });
