@@ -326,5 +326,9 @@ from .api.cli_serve import register as _register_serve  # noqa: E402 - issue 5: 
 
 _register_serve(main)
 
+from .cli_report import register as _register_report  # noqa: E402 - issue 13: report
+
+_register_report(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

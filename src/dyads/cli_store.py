@@ -26,6 +26,24 @@ _DB = click.option("--db", "db", required=True, type=click.Path(dir_okay=False),
                    help="The DuckDB store written by `dyads code ... --db PATH`.")
 
 
+def _window_options(command: Any) -> Any:
+    """Add ``--since``, ``--until`` and ``--last`` (issue 13: time windows) to a command."""
+    for option in reversed([
+        click.option("--since", metavar="YYYY-MM-DD", help="First day of the window."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Last day of the window."),
+        click.option("--last", type=click.IntRange(1, 36_600), metavar="DAYS",
+                     help="A rolling window: the last DAYS days up to the newest event (or --until)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _window(store: Any, since: str | None, until: str | None, last: int | None) -> Any:
+    from .analysis import resolve_window
+
+    return resolve_window(store, _day(since, "--since"), _day(until, "--until"), last)
+
+
 def _fail(exc: DyadsError) -> None:
     click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_ERROR)
@@ -218,7 +236,9 @@ def export_cmd(db: str, fmt: str, output: str, one_a_day: bool) -> None:
 @click.option("--actor", help="Only dyads with this actor (code prefix or ISO3 country) on either side.")
 @click.option("--shifts", "shifts_only", is_flag=True, help="Only the shifts (balance changes sign).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="table", show_default=True)
-def relations(db: str, by: str, actor: str | None, shifts_only: bool, fmt: str) -> None:
+@_window_options
+def relations(db: str, by: str, actor: str | None, shifts_only: bool, fmt: str, since: str | None = None,
+              until: str | None = None, last: int | None = None) -> None:
     """Relations per directed dyad and period: counts by quad class, mean intensity, net cooperation, shifts.
 
     Net cooperation is cooperative minus conflictual events (quad 1+2 minus 3+4); a shift marks a period whose
@@ -228,12 +248,13 @@ def relations(db: str, by: str, actor: str | None, shifts_only: bool, fmt: str) 
     Examples:
       dyads relations --db news.duckdb --by month --actor IRN
       dyads relations --db news.duckdb --shifts --format jsonl
+      dyads relations --db news.duckdb --actor IRN --since 1987-03-01 --until 1987-03-31
     """
     from .analysis import dyad_relations
 
     with _open(db) as store:
         try:
-            rows = dyad_relations(store, by=by, actor=actor)
+            rows = dyad_relations(store, by=by, actor=actor, window=_window(store, since, until, last))
         except DyadsError as exc:
             _fail(exc)
     if shifts_only:
@@ -246,7 +267,9 @@ def relations(db: str, by: str, actor: str | None, shifts_only: bool, fmt: str) 
 @_DB
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 @click.option("--min-size", default=2, show_default=True, help="Smallest group to list.")
-def coalitions(db: str, fmt: str, min_size: int) -> None:
+@_window_options
+def coalitions(db: str, fmt: str, min_size: int, since: str | None = None, until: str | None = None,
+               last: int | None = None) -> None:
     """Groups of actors that act together: named groups from the text and blocs from the event network.
 
     Each group is {"members", "kind", "evidence": [event ids], "since", "until"}; kind is "named" (a group the
@@ -256,12 +279,16 @@ def coalitions(db: str, fmt: str, min_size: int) -> None:
     Examples:
       dyads coalitions --db news.duckdb
       dyads coalitions --db news.duckdb --format table
+      dyads coalitions --db news.duckdb --last 30
+
+    Blocs are found within the window (by default each calendar year), never across years.
     """
     from .analysis import find_coalitions
 
     with _open(db) as store:
         try:
-            groups = [g for g in find_coalitions(store) if len(g["members"]) >= min_size]
+            window = _window(store, since, until, last)
+            groups = [g for g in find_coalitions(store, window) if len(g["members"]) >= min_size]
         except DyadsError as exc:
             _fail(exc)
     if fmt == "json":

@@ -9,7 +9,9 @@ Example:
 
 from __future__ import annotations
 
-from .coalitions import bloc_groups, find_coalitions, named_groups
+from .coalitions import bloc_groups, bloc_slices, find_coalitions, named_groups
 from .relations import PERIODS, dyad_relations
+from .windows import Window, data_span, resolve_window
 
-__all__ = ["PERIODS", "bloc_groups", "dyad_relations", "find_coalitions", "named_groups"]
+__all__ = ["PERIODS", "Window", "bloc_groups", "bloc_slices", "data_span", "dyad_relations", "find_coalitions",
+           "named_groups", "resolve_window"]

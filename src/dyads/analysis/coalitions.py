@@ -6,6 +6,10 @@ are tied by the balance of their cooperative (+1) and conflictual (-1) events to
 they act jointly (same sentence, same act, same type); actors of unknown country (``---MIL``) are left out;
 only positive balances join a bloc (Louvain communities,
 networkx, fixed seed so results repeat).
+
+Blocs are found within one time window, never across decades: the events of the window asked for (all dates by
+default) are cut into calendar years when they span more than one, and each year's network gets its own blocs;
+undated events join no bloc. Named groups come from single sentences, so they keep every date.
 """
 
 from __future__ import annotations
@@ -17,15 +21,16 @@ from typing import Any
 import networkx as nx
 
 from ..store.store import EventStore
+from .windows import Window
 
-__all__ = ["bloc_groups", "find_coalitions", "named_groups"]
+__all__ = ["bloc_groups", "bloc_slices", "find_coalitions", "named_groups"]
 
 _EVENTS = """
 SELECT event_id, doc_id, sentence_index, trigger_text, type, quad_class, day,
        coalesce(source_country, source_code, source_name) AS src,
        coalesce(target_country, target_code, target_name) AS tgt,
        source, target, source_members, target_members
-FROM events WHERE NOT coalesce(negated, false)
+FROM events WHERE NOT coalesce(negated, false){window}
 ORDER BY day NULLS LAST, doc_id, sentence_index, event_id
 """
 
@@ -118,8 +123,25 @@ def bloc_groups(rows: list[dict[str, Any]], min_size: int = 3) -> list[dict[str,
     return sorted(result, key=lambda g: -len(g["members"]))
 
 
-def find_coalitions(store: EventStore) -> list[dict[str, Any]]:
-    """Return the named groups, then the blocs, found in a store's events.
+def bloc_slices(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Cut dated events into the periods blocs are sought in: one slice if they span a year at most, else one
+    per calendar year (undated events are left out: nothing says they belong together)."""
+    dated = [r for r in rows if r["day"] is not None]
+    if not dated:
+        return []
+    first, last = min(r["day"] for r in dated), max(r["day"] for r in dated)
+    if (last - first).days < 366:
+        return [dated]
+    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in dated:
+        years[row["day"].year].append(row)
+    return [years[y] for y in sorted(years)]
+
+
+def find_coalitions(store: EventStore, window: Window | None = None, min_size: int = 3) -> list[dict[str, Any]]:
+    """Return the named groups, then the blocs, found in a store's events (of one window, if given).
+
+    Blocs are sought within each period of :func:`bloc_slices`, so no bloc joins events of different years.
 
     Each group: ``{"members": [countries or actor codes], "kind": "named" | "bloc", "name", "evidence":
     [event ids], "since", "until"}``.
@@ -128,5 +150,7 @@ def find_coalitions(store: EventStore) -> list[dict[str, Any]]:
         >>> [g["members"] for g in find_coalitions(store) if g["kind"] == "named"][0][:3]  # doctest: +SKIP
         ['AUS', 'CAN', 'DEU']
     """
-    rows = store.rows(_EVENTS)
-    return named_groups(rows) + bloc_groups(rows)
+    clause, params = (window or Window()).sql("day", 1)
+    rows = store.rows(_EVENTS.format(window=clause), params)
+    blocs = [g for part in bloc_slices(rows) for g in bloc_groups(part, min_size)]
+    return named_groups(rows) + sorted(blocs, key=lambda g: (g["since"] or "", -len(g["members"])))

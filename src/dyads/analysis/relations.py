@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..store.store import EventStore
+from .windows import Window
 
 __all__ = ["PERIODS", "dyad_relations"]
 
@@ -26,7 +27,7 @@ SELECT {src} AS source, {tgt} AS target, CAST(date_trunc($1, day) AS DATE) AS pe
        count_if(quad_class IN (1, 2)) - count_if(quad_class IN (3, 4)) AS net_cooperation
 FROM events
 WHERE target IS NOT NULL AND day IS NOT NULL AND NOT coalesce(negated, false)
-  AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt} {actor}
+  AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt} {actor}{window}
 GROUP BY ALL
 ORDER BY source, target, period
 """
@@ -36,13 +37,16 @@ def _sign(value: int) -> int:
     return (value > 0) - (value < 0)
 
 
-def dyad_relations(store: EventStore, by: str = "month", actor: str | None = None) -> list[dict[str, Any]]:
+def dyad_relations(store: EventStore, by: str = "month", actor: str | None = None,
+                   window: Window | None = None) -> list[dict[str, Any]]:
     """Return one row per directed dyad and period, with a ``shift`` where the balance changed sign.
 
     Args:
         store: the store to read.
         by: period length, one of :data:`PERIODS`.
         actor: keep only dyads with this actor (country, code or code prefix) on either side.
+        window: keep only the events of this period (:class:`~dyads.analysis.windows.Window`); shifts are then
+            found within it.
 
     Each row: ``source``, ``target``, ``period`` (first day), ``events``, counts per quad class,
     ``mean_intensity``, ``net_cooperation`` (cooperative minus conflictual events) and ``shift``:
@@ -62,7 +66,8 @@ def dyad_relations(store: EventStore, by: str = "month", actor: str | None = Non
         params.append(actor)
         clause = ("AND (source_country = $2 OR target_country = $2 OR source_code LIKE $2 || '%' "
                   "OR target_code LIKE $2 || '%')")
-    rows = store.rows(_SQL.format(src=src, tgt=tgt, actor=clause), params)
+    dated, days = (window or Window()).sql("day", len(params) + 1)
+    rows = store.rows(_SQL.format(src=src, tgt=tgt, actor=clause, window=dated), [*params, *days])
     previous: dict[tuple[str, str], int] = {}
     for row in rows:
         key = (row["source"], row["target"])

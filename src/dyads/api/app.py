@@ -212,6 +212,9 @@ def create_app(db_path: str, *, coder: Coder | None = None) -> FastAPI:
 
     app.include_router(api_router)
     app.include_router(web_router)
+    from .routes_views import router as views_router  # issue 13: map, dyads, report
+
+    app.include_router(views_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     return app

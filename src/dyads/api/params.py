@@ -44,8 +44,20 @@ def event_query(
     until: Annotated[str | None, Query(max_length=40, description="Last day, YYYY-MM-DD.")] = None,
     text: Annotated[str | None, Query(max_length=500, description="Words that must all occur in the "
                                                                    "sentence.")] = None,
+    other: Annotated[str | None, Query(max_length=200, description="A second actor, either side (with actor: "
+                                                                    "the dyad both ways).")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="The event's place name (the map's "
+                                                                    "points).")] = None,
+    negated: Annotated[Literal["yes", "no"], Query(description="no: leave out negated events (as the views "
+                                                                "count).")] = "yes",
+    dyadic: Annotated[bool, Query(description="Only events with a counterpart (another actor as target).")
+                      ] = False,
+    order: Annotated[Literal["newest", "oldest"], Query(description="newest (default) or oldest first.")
+                     ] = "newest",
 ) -> EventQuery:
     """The event filters of ``GET /api/events`` and the events page, as an :class:`EventQuery`."""
     first, last = parse_day(since, "since"), parse_day(until, "until")
     return EventQuery(actor=_clean(actor), source=_clean(source), target=_clean(target), type=_clean(type),
-                      since=first, until=last, text=_clean(text))
+                      since=first, until=last, text=_clean(text), place=_clean(place), other=_clean(other),
+                      affirmed=negated == "no", dyadic=dyadic,
+                      newest_first=order == "newest")

@@ -5,11 +5,15 @@ Every query is parameterised: words from a request only ever travel as parameter
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from ..analysis import dyad_relations
+from ..analysis import Window, dyad_relations
+from ..analysis.windows import period_window
 from ..store import EventQuery, EventStore, event_from_row
+from ..views.joint import joint_ties
+from ..views.trace import events_href
 
 __all__ = ["actor_profile", "event_by_id", "event_page", "find_actors", "network"]
 
@@ -63,13 +67,15 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def actor_profile(store: EventStore, actor: str, by: str = "month") -> dict[str, Any]:
-    """Return an actor's counterparts and its cooperation-vs-conflict timeline.
+def actor_profile(store: EventStore, actor: str, by: str = "month", window: Window | None = None
+                  ) -> dict[str, Any]:
+    """Return an actor's counterparts and its cooperation-vs-conflict timeline (of one window, if given).
 
     ``counterparts``: one row per other actor, with the cooperative and conflictual events in each direction.
     ``timeline``: one row per period, with the cooperative and conflictual events the actor took part in.
     """
-    rows = dyad_relations(store, by=by, actor=actor)
+    window = window or Window()
+    rows = dyad_relations(store, by=by, actor=actor, window=window)
     names = {r["actor"]: r for r in find_actors(store, actor, limit=20)}
     counterparts: dict[str, dict[str, Any]] = {}
     timeline: dict[str, dict[str, Any]] = defaultdict(lambda: {"cooperation": 0, "conflict": 0, "events": 0})
@@ -80,7 +86,8 @@ def actor_profile(store: EventStore, actor: str, by: str = "month") -> dict[str,
         coop = int(r["verbal_coop"]) + int(r["material_coop"])
         conflict = int(r["verbal_conflict"]) + int(r["material_conflict"])
         c = counterparts.setdefault(other, {"actor": other, "cooperation": 0, "conflict": 0, "events": 0,
-                                            "as_source": 0, "as_target": 0})
+                                            "as_source": 0, "as_target": 0,
+                                            "href": events_href(window, actor=actor, other=other)})
         c["cooperation"] += coop
         c["conflict"] += conflict
         c["events"] += int(r["events"])
@@ -98,23 +105,31 @@ def actor_profile(store: EventStore, actor: str, by: str = "month") -> dict[str,
         "name": info.get("name"),
         "mentions": info.get("mentions", 0),
         "by": by,
+        "window": window.to_dict(),
         "counterparts": parts,
-        "timeline": [{"period": p, **v} for p, v in sorted(timeline.items())],
+        "timeline": [{"period": p, **v, "href": _period_href(p, by, window, actor)}
+                     for p, v in sorted(timeline.items())],
         "shifts": [{k: _iso(v) for k, v in r.items()} for r in rows if r["shift"]],
     }
 
 
-def network(store: EventStore) -> dict[str, Any]:
-    """Return the actor network: nodes (actors, by event count) and undirected edges with cooperative and
-    conflictual event counts, from :func:`~dyads.analysis.dyad_relations` summed over time; actors of unknown
-    country (``---MIL``) are left out."""
+def _period_href(period: str, by: str, window: Window, actor: str) -> str:
+    return events_href(period_window(dt.date.fromisoformat(period), by, window), dyadic=True, actor=actor)
+
+
+def network(store: EventStore, window: Window | None = None) -> dict[str, Any]:
+    """Return the actor network of a window: nodes (actors, by event count) and undirected edges with cooperative
+    and conflictual event counts (and ``href``, their events), from :func:`~dyads.analysis.dyad_relations` summed
+    over the window; actors of unknown country (``---MIL``) are left out."""
+    window = window or Window()
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     degree: dict[str, int] = defaultdict(int)
-    for r in dyad_relations(store, by="month"):
+    for r in dyad_relations(store, by="month", window=window):
         a, b = sorted((str(r["source"]), str(r["target"])))
         if a.startswith("---") or b.startswith("---"):
             continue  # some army of unknown country is not one actor across articles (as in coalitions)
-        e = edges.setdefault((a, b), {"source": a, "target": b, "cooperation": 0, "conflict": 0, "events": 0})
+        e = edges.setdefault((a, b), {"source": a, "target": b, "cooperation": 0, "conflict": 0, "events": 0,
+                                      "href": events_href(window, actor=a, other=b)})
         e["cooperation"] += int(r["verbal_coop"]) + int(r["material_coop"])
         e["conflict"] += int(r["verbal_conflict"]) + int(r["material_conflict"])
         e["events"] += int(r["events"])
@@ -122,5 +137,13 @@ def network(store: EventStore) -> dict[str, Any]:
         degree[b] += int(r["events"])
     for e in edges.values():
         e["sign"] = "cooperation" if e["cooperation"] >= e["conflict"] else "conflict"
+    for tie in joint_ties(store, window):  # acting together ties actors as the coalition finder counts it
+        a, b = tie["source"], tie["target"]
+        e = edges.setdefault((a, b), {"source": a, "target": b, "cooperation": 0, "conflict": 0, "events": 0,
+                                      "href": tie["href"], "sign": "cooperation"})
+        e["joint"] = tie["acts"]
+        for key in (a, b):
+            degree[key] += 0
     nodes = [{"id": k, "events": v} for k, v in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return {"nodes": nodes, "edges": sorted(edges.values(), key=lambda e: (-e["events"], e["source"], e["target"]))}
+    return {"window": window.to_dict(), "nodes": nodes,
+            "edges": sorted(edges.values(), key=lambda e: (-e["events"], e["source"], e["target"]))}

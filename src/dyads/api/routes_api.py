@@ -15,6 +15,9 @@ from ..store import EventQuery, refresh_stories
 from .app import MAX_BODY, ApiState
 from .params import By, Limit, Offset, event_query
 from .queries import actor_profile, event_page, find_actors, network
+from .windows import Window, window_params
+
+Period = Annotated[Window, Depends(window_params)]
 
 __all__ = ["CodeRequest", "router"]
 
@@ -62,20 +65,21 @@ def actors(request: Request, q: Annotated[str | None, Query(max_length=200)] = N
 
 @router.get("/actors/{actor}", summary="An actor's counterparts and cooperation-vs-conflict timeline "
                                         "(JSON twin of /actors/{actor}).")
-def actor(request: Request, actor: str, by: By = "month") -> dict[str, Any]:
+def actor(request: Request, actor: str, window: Period, by: By = "month") -> dict[str, Any]:
     if len(actor) > 200:
         raise HTTPException(422, "actor: longer than 200 characters")
     with _state(request).reader() as store:
-        return actor_profile(store, actor, by)
+        return actor_profile(store, actor, by, window)
 
 
 @router.get("/relations", summary="Relations per directed dyad and period: counts by quad class, net "
                                   "cooperation, shifts.")
 def relations(request: Request, source: Annotated[str | None, Query(max_length=200)] = None,
-              target: Annotated[str | None, Query(max_length=200)] = None, by: By = "month") -> dict[str, Any]:
+              target: Annotated[str | None, Query(max_length=200)] = None, by: By = "month",
+              *, window: Period) -> dict[str, Any]:
     source, target = (source or "").strip() or None, (target or "").strip() or None
     with _state(request).reader() as store:
-        rows = dyad_relations(store, by=by, actor=source or target)
+        rows = dyad_relations(store, by=by, actor=source or target, window=window)
 
     def side(value: Any, want: str | None) -> bool:
         return want is None or str(value).startswith(want) or want.startswith(str(value))
@@ -85,18 +89,18 @@ def relations(request: Request, source: Annotated[str | None, Query(max_length=2
 
 
 @router.get("/coalitions", summary="Named groups and blocs of actors that act together.")
-def coalitions(request: Request) -> dict[str, Any]:
+def coalitions(request: Request, window: Period) -> dict[str, Any]:
     with _state(request).reader() as store:
-        groups = find_coalitions(store)
+        groups = find_coalitions(store, window)
     return {"coalitions": groups, "total": len(groups)}
 
 
 @router.get("/network", summary="Actors and their cooperation/conflict edges, with coalitions (JSON twin of "
                                 "/network).")
-def network_view(request: Request) -> dict[str, Any]:
+def network_view(request: Request, window: Period) -> dict[str, Any]:
     with _state(request).reader() as store:
-        graph = network(store)
-        graph["coalitions"] = find_coalitions(store)
+        graph = network(store, window)
+        graph["coalitions"] = find_coalitions(store, window)
     return graph
 
 

@@ -13,6 +13,7 @@ from .app import ApiState, html
 from .highlight import segments
 from .params import By, Limit, Offset, event_query
 from .queries import actor_profile, event_page, find_actors
+from .windows import Window, window_params
 
 __all__ = ["router"]
 
@@ -66,19 +67,24 @@ def actors_page(request: Request, q: Annotated[str | None, Query(max_length=200)
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
-def actor_page(request: Request, actor: str, by: By = "month") -> HTMLResponse:
+def actor_page(request: Request, actor: str, window: Annotated[Window, Depends(window_params)], by: By = "month"
+               ) -> HTMLResponse:
     if len(actor) > 200:
         raise HTTPException(422, "actor: longer than 200 characters")
     with _state(request).reader() as store:
-        profile = actor_profile(store, actor, by)
-        recent, total = event_page(store, EventQuery(actor=actor), 20, 0)
+        profile = actor_profile(store, actor, by, window)
+        recent, total = event_page(store, EventQuery(actor=actor, since=window.since, until=window.until,
+                                                     newest_first=True), 20, 0)
+    wq = urlencode(window.query())
+    twin = f"/api/actors/{actor}?by={by}" + (f"&{wq}" if wq else "")
     return html(request, "actor.html", {"profile": profile, "events": [_decorate(e) for e in recent],
-                                        "total": total, "twin": f"/api/actors/{actor}?by={by}", "by": by})
+                                        "total": total, "twin": twin, "by": by, "window": window, "wq": wq})
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request) -> HTMLResponse:
-    return html(request, "network.html", {"twin": "/api/network"})
+def network_page(request: Request, window: Annotated[Window, Depends(window_params)]) -> HTMLResponse:
+    wq = urlencode(window.query())
+    return html(request, "network.html", {"twin": "/api/network" + (f"?{wq}" if wq else ""), "window": window})
 
 
 @router.get("/code", response_class=HTMLResponse)

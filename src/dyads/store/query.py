@@ -37,6 +37,12 @@ class EventQuery:
         since: first day (inclusive).
         until: last day (inclusive).
         text: words that must all occur in the sentence (case-insensitive).
+        other: a second actor, also on either side (``actor="IRN", other="IRQ"``: the dyad both ways).
+        place: the name of the event's place (case-insensitive), as the map's points name it.
+        affirmed: leave out negated events (as relations, coalitions and the analyst views do).
+        dyadic: only events with a counterpart: a target that is another actor than the source (at country
+            level), as relations count them.
+        newest_first: list the newest events first (the event list does), not the oldest.
         limit: at most this many events.
         one_a_day: keep one event per directed dyad, type and day (the field's one-a-day filter).
 
@@ -54,6 +60,11 @@ class EventQuery:
     text: str | None = None
     limit: int | None = None
     one_a_day: bool = False
+    place: str | None = None
+    other: str | None = None
+    affirmed: bool = False
+    dyadic: bool = False
+    newest_first: bool = False
 
     def sql(self, columns: str = "*") -> tuple[str, list[Any]]:
         """Return the SQL text and its parameters."""
@@ -67,6 +78,9 @@ class EventQuery:
         if self.actor:
             i = param(self.actor)
             where.append(f"({_side('source', i)} OR {_side('target', i)})")
+        if self.other:
+            i = param(self.other)
+            where.append(f"({_side('source', i)} OR {_side('target', i)})")
         if self.source:
             where.append(_side("source", param(self.source)))
         if self.target:
@@ -78,6 +92,13 @@ class EventQuery:
             where.append(f"day >= ${param(self.since)}")
         if self.until:
             where.append(f"day <= ${param(self.until)}")
+        if self.place:
+            where.append(f"lower(location_name) = lower(${param(self.place)})")
+        if self.affirmed:
+            where.append("NOT coalesce(negated, false)")
+        if self.dyadic:
+            where.append("coalesce(target_country, target_code, target_name) <> "
+                         "coalesce(source_country, source_code, source_name)")
         for word in (self.text or "").split():
             where.append(f"sentence ILIKE '%' || ${param(word)} || '%'")
         sql = f"SELECT {columns} FROM events"
@@ -86,7 +107,10 @@ class EventQuery:
         if self.one_a_day:
             sql += (f" QUALIFY row_number() OVER (PARTITION BY {_ONE_A_DAY} "
                     "ORDER BY doc_id, sentence_index, event_id) = 1")
-        sql += " ORDER BY day NULLS LAST, doc_id, sentence_index, event_id"
+        if self.newest_first:
+            sql += " ORDER BY day DESC NULLS LAST, doc_id, sentence_index, event_id"
+        else:
+            sql += " ORDER BY day NULLS LAST, doc_id, sentence_index, event_id"
         if self.limit is not None:
             if self.limit < 0:
                 raise StoreError(f"--limit must be 0 or more, not {self.limit}")
