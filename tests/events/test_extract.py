@@ -328,3 +328,8 @@ def test_a_visit_in_a_when_clause_of_a_future_act_is_promised(code):  # type: ig
 ])
 def test_giving_way_concedes_and_voting_against_rejects(code, sentence, expected):  # type: ignore[no-untyped-def]
     test_sentence_codes_expected_event(code, sentence, expected)
+
+
+def test_a_nationality_word_acts_also_after_a_time_word(code):  # type: ignore[no-untyped-def]
+    events = code("The raid came in retaliation for an earlier Syrian attack on a Turkish ship.")
+    assert ("SYR", "TUR", "ASSAULT") in triples(events), triples(events)

@@ -161,7 +161,7 @@ def noun_source(noun: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
-            return child
-    return None
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    # "an earlier Iranian attack": a name or nationality word before the others
+    named = [c for c in mods if c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")]
+    return (named or mods or [None])[0]

@@ -1033,6 +1033,8 @@ class _Sentence:
             act = self.noun_act(tok, None)
             if act is None:
                 continue
+            if act.target is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in self.conflict_triggers:
+                continue  # "air strikes hit Gaza": the verb's event already, with the strikes as its actor
             src = noun_source(tok)
             if src is None or src.pos_ == "PRON":
                 continue
