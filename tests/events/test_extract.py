@@ -333,3 +333,11 @@ def test_giving_way_concedes_and_voting_against_rejects(code, sentence, expected
 def test_a_nationality_word_acts_also_after_a_time_word(code):  # type: ignore[no-untyped-def]
     events = code("The raid came in retaliation for an earlier Syrian attack on a Turkish ship.")
     assert ("SYR", "TUR", "ASSAULT") in triples(events), triples(events)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Japan complained that the U.S. tariffs were unfair.", ("JPN", "USA", "ACCUSE")),
+    ("Iran charged that Iraq had used chemical weapons.", ("IRN", "IRQ", "ACCUSE")),
+])
+def test_a_complaint_is_about_whom_its_clause_names(code, sentence, expected):  # type: ignore[no-untyped-def]
+    test_sentence_codes_expected_event(code, sentence, expected)

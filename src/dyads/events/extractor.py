@@ -397,6 +397,12 @@ class _Sentence:
                                                                                       "for", "at"))
                 if better is not None and _actorish(better, self.actors):
                     target = better  # "supply arms to Israel"
+            if target is None and (pattern.cameo or "")[:2] == "11":
+                # "Japan complained that the U.S. tariffs were unfair": the clause names whom it is about
+                clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+                said = subject_of(clause) if clause is not None else None
+                if said is not None and said.pos_ != "PRON":
+                    target = said if self._coded(said) else self._owner_token(said)
             if pattern.needs_target and target is None and not (
                     pattern.reciprocal and self._parties(subject_of(verb) or verb) > 1):
                 return None  # ("the US, Russia and Switzerland met": each met the others)
