@@ -108,3 +108,21 @@ def test_store_commands_take_a_window(db: str) -> None:
     rows = [json.loads(line) for line in run("relations", "--db", db, "--actor", "IRN", "--until", "2014-09-06",
                                              "--by", "day", "--format", "jsonl").splitlines()]
     assert {r["period"] for r in rows} == {"2014-09-06"}
+
+
+def test_a_group_acting_together_is_one_bloc_without_its_hubs_other_ties() -> None:
+    # ten partners act jointly twice (all pairs tied); the first of them also cooperates once each with two others
+    partners = ["USA", "GBR", "FRA", "AUS", "DEU", "CAN", "TUR", "ITA", "POL", "DNK"]
+    s = EventStore(":memory:")
+    try:
+        s.write(article("g", day=D(2014, 9, 6)), [
+            event(f"g{k}{n}", "g", actor(code), None, "COOPERATE", 2, date="2014-09-06", sentence="They joined.",
+                  index=k)
+            for k in range(2) for n, code in enumerate(partners)])
+        s.write(article("h", day=D(2014, 9, 6)), [
+            event("h1", "h", actor("IRN"), actor("USA"), "COOPERATE", 2, date="2014-09-06", sentence="Iran helped."),
+            event("h2", "h", actor("IRQ"), actor("USA"), "COOPERATE", 2, date="2014-09-06", sentence="Iraq helped.",
+                  index=1)])
+        assert blocs(find_coalitions(s)) == [sorted(partners)]
+    finally:
+        s.close()

@@ -4,8 +4,11 @@ Two kinds. ``named``: groups the text names with their members ("the 10 core par
 ``members`` of stored actors. ``bloc``: communities of the signed cooperation/conflict network, where two actors
 are tied by the balance of their cooperative (+1) and conflictual (-1) events toward each other, plus +1 each time
 they act jointly (same sentence, same act, same type); actors of unknown country (``---MIL``) are left out;
-only positive balances join a bloc (Louvain communities,
-networkx, fixed seed so results repeat).
+only positive balances join a bloc. Blocs are first the clique-percolation communities of that positive network
+(networkx ``k_clique_communities``, k = 3: actors joined through triangles of mutual positive ties), then the
+Louvain communities (fixed seed, so results repeat) of the actors left outside them. Louvain alone split a
+near-complete group such as the ten coalition partners of the example, putting its hub (the United States) with
+two actors it had one tie each to, which no reader would call the coalition.
 
 Blocs are found within one time window, never across decades: the events of the window asked for (all dates by
 default) are cut into calendar years when they span more than one, and each year's network gets its own blocs;
@@ -101,13 +104,24 @@ def _network(rows: list[dict[str, Any]]) -> tuple[nx.Graph, dict[frozenset[str],
     return graph, evidence
 
 
+def _communities(graph: nx.Graph) -> list[set[str]]:
+    """Dense cores first, then communities of the rest: clique-percolation communities (k = 3), and Louvain
+    communities (fixed seed) of the actors left outside them."""
+    cores = [set(c) for c in nx.community.k_clique_communities(graph, 3)]
+    inside = set().union(*cores) if cores else set()
+    rest = graph.subgraph(n for n in graph if n not in inside)
+    if rest.number_of_edges():
+        cores += [set(c) for c in nx.community.louvain_communities(rest, weight="weight", seed=0)]
+    return cores
+
+
 def bloc_groups(rows: list[dict[str, Any]], min_size: int = 3) -> list[dict[str, Any]]:
     """Return the blocs (communities of at least ``min_size`` actors) of the positive network."""
     graph, evidence = _network(rows)
     if graph.number_of_edges() == 0:
         return []
     result = []
-    for community in nx.community.louvain_communities(graph, weight="weight", seed=0):
+    for community in _communities(graph):
         if len(community) < min_size:
             continue
         members = sorted(community)
