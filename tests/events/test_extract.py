@@ -341,3 +341,29 @@ def test_a_nationality_word_acts_also_after_a_time_word(code):  # type: ignore[n
 ])
 def test_a_complaint_is_about_whom_its_clause_names(code, sentence, expected):  # type: ignore[no-untyped-def]
     test_sentence_codes_expected_event(code, sentence, expected)
+
+
+SEED12_RULES = [
+    # a courtesy call is a visit; a state ordering its own forces asks no one; partners on one side do not act on
+    # each other; calling off a protest concedes; "any aggression" is no act
+    ("The American envoy called on King Hussein in Amman on Tuesday.", ("USA", "JOR", "CONSULT"), True),
+    ("Sri Lanka today ordered its armed forces to defend the island's waters.", ("LKA", "LKA", "REQUEST"), False),
+    ("A meeting between U.S. Treasury Secretary James Baker, Bundesbank President Karl Otto Poehl and West German "
+     "Finance Minister Gerhard Stoltenberg took place in Frankfurt.", ("DEU", "DEU", "CONSULT"), False),
+    ("A meeting between U.S. Treasury Secretary James Baker, Bundesbank President Karl Otto Poehl and West German "
+     "Finance Minister Gerhard Stoltenberg took place in Frankfurt.", ("USA", "DEU", "CONSULT"), True),
+    ("Farmers in France called off their strike on Monday.", ("FRA", None, "CONCEDE"), True),
+    ("Talks between Iran and Iraq, planned for Friday, were cancelled.", ("IRN", "IRQ", "CONSULT"), False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "triple", "present"), SEED12_RULES)
+def test_visits_own_forces_sides_and_cancellations(code, sentence, triple, present):  # type: ignore[no-untyped-def]
+    counted = triples(e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical))
+    assert (triple in counted) == present, counted
+
+
+def test_any_aggression_is_hypothetical(code):  # type: ignore[no-untyped-def]
+    events = [e for e in code("Any American military aggression against Iran will be the beginning of a clash.")
+              if e.type == "ASSAULT"]
+    assert events and all(e.modality.hypothetical for e in events)

@@ -311,7 +311,7 @@ class _Sentence:
             code = pattern.place_cameo
         if code[:2] == "14" and light is not None:
             if self.lemma(light) in ENDING_LIGHTS or self.lemma(light) == "call" and any(
-                    c.dep_ == "prt" and c.lower_ == "off" for c in light.children):
+                    c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "off" for c in light.children):
                 code = "082"  # "called off the strike": dissent eased
             elif target is None:  # "began a hunger strike to protest the president's failure"
                 purpose = next((c for c in light.children if c.dep_ in ("advcl", "xcomp")
@@ -528,6 +528,13 @@ class _Sentence:
                 target = prep_object(verb, ("on", "upon")) or (obj if particle else None)
                 if target is None and prep_object(verb, ("for",)) is None:
                     return None
+                if (self.lemma(verb) == "call" and inner is None and embedded is None and target is not None
+                        and prep_object(verb, ("for",)) is None and _actorish(target, self.actors)
+                        and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)
+                        and not any(t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children)
+                                    for t in verb.subtree)):
+                    # "he is to call on President Sarney": a courtesy visit, nothing asked
+                    return Act("042", target, frame, frame.id + "+visit", verb, used, 0.6)
             else:
                 target = obj or prep_object(verb, ("on", "upon", "to"))
             if target is not None and not _actorish(target):
@@ -723,6 +730,10 @@ class _Sentence:
         elif reciprocal and act.target is None and len(sources) > 1:
             # "Brazil and the US launched a partnership": each acts on the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
+        if (joint or reciprocal and act.target is None) and len(sources) > 1:
+            # "he and his economy minister discussed ... with X", "a meeting between Baker, Poehl and Stoltenberg":
+            # partners on one side (the same country, or none known) do not act on each other
+            pairs = [(a, b) for a, b in pairs if b is None or b not in sources or self._two_sides(a, b)]
         elif reciprocal and act.target is not None and act.trigger.pos_ == "NOUN" and act.mutual:
             pairs += [(t, s) for s in sources for t in targets if t is not None]  # "held talks with" goes both ways
         for s_tok, t_tok in pairs:
@@ -745,6 +756,19 @@ class _Sentence:
                 continue
             for source in _per_member(resolved):
                 self._draft(act, source, s_tok, t_tok, main)
+
+    def _two_sides(self, a: Token, b: Token) -> bool:
+        """Whether two coordinated actors are on different sides: of different known countries, or organisations."""
+        one, other = self.actors.resolve(a), self.actors.resolve(b)
+
+        def side(actor: Actor | None) -> str | None:
+            found = (actor.country or actor.code) if actor is not None else None
+            return None if not found or found.startswith("---") else found
+
+        first, second = side(one), side(other)
+        if first is None and second is None:
+            return False  # "finance ministers and central bank governors": no side known
+        return first != second
 
     def _parties(self, tok: Token) -> int:
         """How many actors a phrase names: its coordinated actors ("France and Iran"), or the countries of its
@@ -810,6 +834,10 @@ class _Sentence:
             return  # touring towns at home is campaigning, not a visit to a host
         if act.cameo[:2] == "14" and source.sector in ("MIL", "COP"):
             return  # "troops marched into the camp": forces do not demonstrate
+        if (act.cameo[:2] in ("02", "10") and resolved is not None and (source.country or source.sector == "GOV")
+                and resolved.country in (None, source.country) and resolved.sector in ("MIL", "COP", "SPY")
+                and source.sector in (None, "GOV", "MIL")):
+            return  # "Sri Lanka ordered its armed forces to defend": a state commands its own forces, asks no one
         act = self._protest_sense(act, source, s_tok)
         targets: list[Actor | None] = list(_per_member(resolved)) if resolved is not None else [None]
         for target in targets:
@@ -1026,6 +1054,8 @@ class _Sentence:
             if (pattern is not None and (pattern.reciprocal and _noun_code(pattern, tok)[:2] == "04" or fight)
                     and tok.i not in self.used):
                 between = prep_object(tok, ("between",))
+                if between is not None and self.lemma(tok.head) in CANCELLING and tok.dep_ in ("nsubjpass", "dobj"):
+                    continue  # "talks between Iran and Iraq were cancelled": no meeting
                 if between is not None and self._parties(between) > 1:
                     # "talks between France and Iran have made progress", "clashes between Iranian and Iraqi
                     # troops": each party with the other

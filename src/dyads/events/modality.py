@@ -46,6 +46,8 @@ VAGUE_SOURCES = frozenset({"source", "official", "report", "witness", "resident"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: words that open a clause saying when its head happens
 TIME_MARKS = frozenset({"when", "after", "before", "once", "while", "until", "whenever"})
+#: verbs that take a planned event off the calendar ("called off a demonstration planned for Saturday")
+CANCELLERS = frozenset({"cancel", "call", "postpone", "scrap", "abandon", "delay", "suspend", "halt", "end", "stop"})
 #: participles that put an event noun on the calendar: "talks scheduled for Friday", "the planned visit"
 SCHEDULING = frozenset({"schedule", "plan", "slate", "set", "due", "expect", "arrange", "upcoming", "forthcoming"})
 
@@ -127,8 +129,12 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
     if nouns and word is not None and word.dep_ == "pobj" and word.head.lower_ == "of" \
             and word.head.head.pos_ == "NOUN":
         nouns.append(word.head.head)  # "two rounds of talks, scheduled for Thursday"
-    if any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in SCHEDULING and (c.dep_ == "amod" or c.tag_ == "VBN")
-           for noun in nouns for c in noun.children):
+    if word is not None and word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every")
+                                                        for c in word.children):
+        hypothetical = True  # "any U.S. aggression against Iran will be met": no act in particular
+    cancelled = bool(nouns) and nouns[0].head.lemma_.lower() in CANCELLERS
+    if not cancelled and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in SCHEDULING
+                             and (c.dep_ == "amod" or c.tag_ == "VBN") for noun in nouns for c in noun.children):
         future = True  # "talks scheduled for Thursday", "the planned visit": not held yet
     if sent.text.rstrip().rstrip('"\u201d\u2019\'').endswith("?"):
         hypothetical = True  # a question asks whether something happens; it does not say it did
