@@ -88,7 +88,7 @@ def test_report_file_opens_offline(browser: Any, db: str, tmp_path: Path) -> Non
     requests: list[str] = []
     errors: list[str] = []
     tab.on("request", lambda r: requests.append(r.url))
-    tab.on("pageerror", lambda exc: errors.append(str(exc) + " " + str(exc.stack)[:600]))
+    tab.on("pageerror", lambda exc: errors.append(f"{exc} {exc.stack}"[:800]))
     tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     tab.goto(path.as_uri())
     tab.wait_for_selector("body[data-ready='1']")

@@ -337,3 +337,13 @@ def test_a_meeting_scheduled_by_a_participle_is_promised(code):  # type: ignore[
                   date="1987-06-02")
     assert {(e.source.country, e.target.country, e.type) for e in events} >= {("CHL", "PER", "AGREE"),
                                                                               ("PER", "CHL", "AGREE")}
+
+
+@pytest.mark.parametrize(("sentence", "background"), [
+    ("Washington imposed the sanctions on Japan in April.", True),  # six weeks and more before a June story
+    ("Washington imposed sanctions on Japan last month.", False),
+    ("This year Reagan only reluctantly agreed to support the Senate.", True),
+])
+def test_months_gone_by_and_this_year_told_in_the_past(code, sentence, background):  # type: ignore[no-untyped-def]
+    events = code(sentence, date="1987-06-02")
+    assert events and all(e.background == background for e in events), [(e.type, e.background) for e in events]

@@ -364,6 +364,9 @@ def _habitual(verb: Token) -> bool:
                 g.dep_ == "pobj" and g.lower_ == "past" and not any(m.dep_ in ("amod", "nummod") for m in g.children)
                 for g in child.children):
             return True  # "in the past", not "in the past week"
+        if child.dep_ == "prep" and child.lower_ == "from" and any(
+                g.lower_ == "time" and any(t.lower_ == "to" for t in g.subtree) for g in child.children):
+            return True  # "talks with him from time to time": a habit
     return False
 
 
@@ -433,6 +436,9 @@ def _news(found: _Resolved, published: dt.date | None, text: str) -> bool | None
     end = _period_end(found)
     if end is None:
         return None
+    if found.precision == "month" and end < published:
+        # "in April" in a June story: the middle of a month gone by is what counts, not its last day
+        end = end - dt.timedelta(days=14)
     return end >= published - dt.timedelta(days=NEWS_DAYS)
 
 
@@ -467,6 +473,8 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
             news = _news(found, published, expr.text)
             if news is not None:  # a date says it: "had agreed on Friday" is news, "in 1989" is not
                 background = not news
+            if "this year" in expr.text.lower() and anchor.tag_ in ("VBD", "VBN") and not future:
+                background = True  # "this year only reluctantly agreed": told in the past, earlier this year
             return EventDate(found.date, found.precision, expr.text, background)
     said = [anchor.head] if anchor.dep_ == "ccomp" and anchor.head.pos_ == "VERB" else []
     if any(_habitual(v) for v in ids_tokens(trigger, ids) + said):

@@ -15,14 +15,28 @@ const DyadsCharts = (() => {
   function go(href) { if (href) window.location.href = base + href; }
 
   function init(box, height) {
+    const old = echarts.getInstanceByDom(box);
+    if (old) old.dispose();  // a redraw replaces the chart, and its resize listener must not outlive it
     box.replaceChildren();
     box.style.height = `${height}px`;
     const chart = echarts.init(box, null, {renderer: "svg"});
-    window.addEventListener("resize", () => chart.resize());
+    const onResize = () => {
+      if (chart.isDisposed() || !box.isConnected) {
+        window.removeEventListener("resize", onResize);
+        return;
+      }
+      // a resize can come while a chart is between layouts (printing, a hidden tab): skip, the next one draws
+      if (box.clientWidth > 0 && box.clientHeight > 0) {
+        try { chart.resize(); } catch (err) { /* drawn again on the next resize */ }
+      }
+    };
+    window.addEventListener("resize", onResize);
     return chart;
   }
 
   function empty(box, text) {
+    const old = echarts.getInstanceByDom(box);
+    if (old) old.dispose();
     box.replaceChildren();
     const p = document.createElement("p");
     p.className = "muted";
