@@ -50,6 +50,9 @@ REFUSABLE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "0
 ANNOUNCED = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "16": "1312", "17": "137",
              "18": "138", "19": "138", "20": "138"}
 
+#: verbal acts that exist only once said: announced for later ("will ask", "would press"), they are not yet events
+UNSPOKEN_YET = frozenset({"02", "10", "11"})
+
 #: Name of the rule set; part of every event's ``coder`` field and of its id.
 RULESET = "rules.v1"
 
@@ -441,6 +444,9 @@ class Coder:
                 and attributed.country is not None and draft.source.country is not None
                 and attributed.country != draft.source.country):
             hypothetical = True  # "officials said Iran will attack": a prediction about another actor
+        if (flags.future and not flags.willing and not draft.future and cameo[:2] in UNSPOKEN_YET
+                and not pattern.endswith("+conditional")):
+            hypothetical = True  # "they would press Labour", "will call for a balanced approach": not said yet
         when = event_date(doc[draft.main], day)
         scheduled = bool(day is not None and when.date and when.precision != "publication"
                          and when.date[:10] > day.isoformat() and not day.isoformat().startswith(when.date))

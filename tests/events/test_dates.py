@@ -347,3 +347,9 @@ def test_a_meeting_scheduled_by_a_participle_is_promised(code):  # type: ignore[
 def test_months_gone_by_and_this_year_told_in_the_past(code, sentence, background):  # type: ignore[no-untyped-def]
     events = code(sentence, date="1987-06-02")
     assert events and all(e.background == background for e in events), [(e.type, e.background) for e in events]
+
+
+def test_an_agreement_to_an_act_dated_long_ago_is_background(code):  # type: ignore[no-untyped-def]
+    events = code("Canada's government agreed to impose a 15 pct duty on its lumber exports earlier this year.",
+                  date="1987-03-24")
+    assert events and all(e.background for e in events), [(e.type, e.background) for e in events]

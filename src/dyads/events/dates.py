@@ -476,6 +476,12 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
             if "this year" in expr.text.lower() and anchor.tag_ in ("VBD", "VBN") and not future:
                 background = True  # "this year only reluctantly agreed": told in the past, earlier this year
             return EventDate(found.date, found.precision, expr.text, background)
+    if published is not None and not background:
+        # "agreed to impose a duty earlier this year": the act it embeds is dated long ago, so it was agreed then
+        embedded = {c.i for c in anchor.children if c.dep_ == "xcomp"}
+        for expr, found in dated:
+            if expr.attach in embedded and _news(found, published, expr.text) is False:
+                background = True
     said = [anchor.head] if anchor.dep_ == "ccomp" and anchor.head.pos_ == "VERB" else []
     if any(_habitual(v) for v in ids_tokens(trigger, ids) + said):
         background = True  # "has previously said it would not", "has repeatedly vowed", "raided ... in the past"

@@ -70,7 +70,8 @@ NOT_SOURCES = frozenset({
     "issue", "problem", "debate", "vote", "result", "poll", "victory", "defeat", "bill", "act", "law", "plan",
     "report", "budget", "programme", "program", "scheme", "tax", "election", "constitution", "stance", "position",
     "view", "record", "performance", "failure", "success", "image", "reputation", "policies", "list", "fund",
-    "account", "money", "rebate", "deficit", "debt",
+    "account", "money", "rebate", "deficit", "debt", "shipment", "import", "export", "good", "product", "sale",
+    "trade", "surplus", "currency", "dollar", "share",
 })
 #: pattern id prefix of acts the CAMEO verb table codes
 FALLBACK = "cameo_verbs:"
@@ -505,7 +506,8 @@ class _Sentence:
                 return Act("120", obj, frame, frame.id, verb, used, 0.7)  # "refused a request from X"
             told = direct_object(embedded) if embedded is not None else None
             if embedded is not None and (self.lemma(embedded) in SPEAKING or told is not None and _lemma(told) in (
-                    SPEAKING | {"detail", "information", "name", "figure", "reason"})):
+                    SPEAKING | {"detail", "information", "name", "figure", "reason", "view", "opinion", "reaction",
+                             "response", "assessment", "account", "explanation", "breakdown"})):
                 return None  # "declined to say whether", "refused to comment", "declined to give details"
             code = _REFUSE.get(root, "120")
             target = inner.target if inner is not None else (direct_object(embedded) if embedded is not None else None)
@@ -546,6 +548,11 @@ class _Sentence:
                 return None  # "asked the chancellor whether ...": a question, not a request
             if self.lemma(verb) in ASK_VERBS and (target is None or not _actorish(target, self.actors)):
                 return None  # "he asked", "was pressed": an appeal needs someone appealed to
+            if self.lemma(verb) == "challenge" and inner is None and embedded is None:
+                return None  # "are challenging the incumbent governor": a contest, nothing asked
+            if self.lemma(verb) == "ask" and inner is None and embedded is None and any(
+                    t.dep_ == "prep" and t.lower_ == "about" for t in verb.subtree):
+                return None  # "was asked by journalists about his view": a question
             target = self.counterpart(target, verb, embedded, kind)
             return Act(code, target, frame, frame.id + (f"+{inner.pattern_id}" if inner else ""), verb, used, 0.7)
         return None
@@ -824,6 +831,8 @@ class _Sentence:
             return  # "fight crime", "smash the plan", "hit the shops": no one is attacked
         if material and _non_political(self.sent):
             return  # "shooting the film", "attacked the defence": sport and entertainment senses
+        if material and source.sector in ("MED", "EDU"):
+            return  # "claims he has been targeted by the newspaper": papers and schools use no force
         needs_actor = act.pattern is not None and act.pattern.needs_target and not material
         if needs_actor and (resolved is None or resolved.code is None and not resolved.members
                             or resolved.country is None and not resolved.members and _generic(resolved)):

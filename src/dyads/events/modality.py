@@ -27,7 +27,8 @@ UNREAL_HEADS = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "aim
                           "challenge", "order", "instruct", "invite", "pressure", "beg"})
 #: nouns whose "of" phrase names an act that may happen, not one that did
 UNREAL_NOUNS = frozenset({"risk", "threat", "possibility", "fear", "danger", "event", "prospect", "likelihood",
-                          "chance", "spectre", "specter", "hope", "idea", "plan", "option"})
+                          "chance", "expectation", "speculation", "rumour", "rumor", "spectre", "specter", "hope",
+                          "idea", "plan", "option"})
 #: modals that prescribe rather than predict
 PRESCRIBING = frozenset({"should", "must", "ought", "need"})
 #: verbs that deny the act they embed
@@ -181,6 +182,8 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         if node.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             future = True  # "Straw is to visit Thailand", "is to step down": scheduled
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in UNREAL_NOUNS:
+            hypothetical = True  # "chances that the board will agree ... look remote": what may happen
         if node.dep_ == "csubj" and node.tag_ == "VBG":
             hypothetical = True  # "Detaining suspects without trial breaks the law": a kind of act, not one act
         if node.dep_ == "xcomp" and lemma == "fail" and head.pos_ == "VERB":
