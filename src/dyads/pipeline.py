@@ -470,7 +470,8 @@ class Coder:
         )
         source = draft.source
         if (source.country is None and not source.members and source.sector in ("MIL", "COP")
-                and attributed is not None and attributed.country and attributed.sector in (None, "GOV", "MIL", "COP")):
+                and attributed is not None and attributed.country and not attributed.members
+                and attributed.sector in (None, "GOV", "MIL", "COP") and doc[draft.main].dep_ not in ("acl", "relcl")):
             # "Chad's military high command said troops killed ...": a state reports what its own forces did
             source = replace(source, country=attributed.country, code=attributed.country + source.sector,
                              inferred=True, entry=f"context:speaker {attributed.country}")
