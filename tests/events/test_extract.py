@@ -380,3 +380,19 @@ def test_any_aggression_is_hypothetical(code):  # type: ignore[no-untyped-def]
 def test_contests_questions_papers_chances_and_announced_requests(code, sentence):  # type: ignore[no-untyped-def]
     counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
     assert counted == [], [(e.source.text, e.type, e.target.text if e.target else None) for e in counted]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "present"), [
+    ("Iran denied reports that it would threaten shipping in the Gulf.", ("IRN", None, "THREATEN"), False),
+    ("Prime Minister Yasuhiro Nakasone defended his tax plans.", ("JPN", "JPN", "SUPPORT"), False),
+    ("Czechoslovakia condemned the Yugoslav government.", ("CZE", "SRB", "ACCUSE"), True),
+])
+def test_denied_reports_own_plans_and_historical_states(code, sentence, expected, present):  # type: ignore[no-untyped-def]
+    counted = triples(e for e in code(sentence, date="1987-03-17")
+                      if not (e.modality.negated or e.modality.hypothetical))
+    assert (expected in counted) == present, counted
+
+
+def test_a_habitual_stance_is_background(code):  # type: ignore[no-untyped-def]
+    events = code("The Gulf Cooperation Council has generally supported Iraq in the war.", date="1987-03-17")
+    assert events and all(e.background for e in events)

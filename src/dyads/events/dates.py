@@ -348,7 +348,8 @@ def _is_background(text: str) -> bool:
 
 #: adverbs that put an act before the news or make it a habit: "has previously said", "has repeatedly vowed"
 PAST_ADVERBS = frozenset({"previously", "formerly", "repeatedly", "initially", "originally", "earlier", "often",
-                          "frequently", "regularly", "long", "traditionally", "historically"})
+                          "frequently", "regularly", "long", "traditionally", "historically", "generally", "usually",
+                          "always", "consistently", "normally", "routinely"})
 
 
 def _habitual(verb: Token) -> bool:

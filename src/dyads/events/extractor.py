@@ -847,6 +847,15 @@ class _Sentence:
                 and resolved.country in (None, source.country) and resolved.sector in ("MIL", "COP", "SPY")
                 and source.sector in (None, "GOV", "MIL")):
             return  # "Sri Lanka ordered its armed forces to defend": a state commands its own forces, asks no one
+        if (resolved is not None and resolved.code is not None and resolved.code == source.code
+                and _lemma(act.trigger) in ("defend", "justify")
+                and resolved.text.lower() in ("his", "her", "its", "their", "him", "it", "them", "himself", "itself")):
+            resolved = None  # "Nakasone defended his plans": one's own, no one else
+            if needs_actor:
+                return
+        if (act.cameo[:2] == "13" and resolved is not None and source.country
+                and resolved.country == source.country and resolved.sector in ("MIL", "COP")):
+            resolved = None  # "threatened to use troops if the unrest spread": one's own forces are not threatened
         act = self._protest_sense(act, source, s_tok)
         targets: list[Actor | None] = list(_per_member(resolved)) if resolved is not None else [None]
         for target in targets:

@@ -31,6 +31,9 @@ UNREAL_NOUNS = frozenset({"risk", "threat", "possibility", "fear", "danger", "ev
                           "idea", "plan", "option"})
 #: modals that prescribe rather than predict
 PRESCRIBING = frozenset({"should", "must", "ought", "need"})
+#: nouns of what is said to have happened ("denied reports that ...")
+CLAIMS = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "charge", "accusation",
+                    "speculation", "story"})
 #: verbs that deny the act they embed
 DENIALS = frozenset({"deny", "refute", "reject"})
 #: adjectives that make their clause a prescription ("it is essential that", "it is time to")
@@ -182,6 +185,9 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         if node.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             future = True  # "Straw is to visit Thailand", "is to step down": scheduled
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIMS \
+                and head.head.pos_ == "VERB" and _lemma(head.head) in DENIALS:
+            negated = True  # "Iran denied reports that it would attack ships": what is denied
         if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in UNREAL_NOUNS:
             hypothetical = True  # "chances that the board will agree ... look remote": what may happen
         if node.dep_ == "csubj" and node.tag_ == "VBG":
