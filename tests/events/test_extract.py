@@ -32,7 +32,7 @@ CASES = [
     ("China imposed sanctions on Lithuania last month.", ("CHN", "LTU", "SANCTION")),
     ("North Korea threatened to strike the United States.", ("PRK", "USA", "THREATEN")),
     ("Venezuela rejected a proposal from Colombia.", ("VEN", "COL", "REJECT")),
-    ("Kenya signed a security pact with Somalia.", ("KEN", "SOM", "COOPERATE")),
+    ("Kenya signed a security pact with Somalia.", ("KEN", "SOM", "SUPPORT")),  # signing: SUPPORT (PLOVER)
     ("The US started air strikes against Islamic State positions in Iraq.", ("USA", "NSA", "ASSAULT")),
     ("Israeli police arrested two Palestinian teenagers in Hebron.", ("ISR", "PSE", "COERCE")),
     ("The Syrian army recaptured the town of Palmyra from ISIS.", ("SYR", None, "ASSAULT")),
@@ -396,3 +396,10 @@ def test_denied_reports_own_plans_and_historical_states(code, sentence, expected
 def test_a_habitual_stance_is_background(code):  # type: ignore[no-untyped-def]
     events = code("The Gulf Cooperation Council has generally supported Iraq in the war.", date="1987-03-17")
     assert events and all(e.background for e in events)
+
+
+def test_farmers_blocking_a_road_protest_and_calling_off_asks_no_one(code):  # type: ignore[no-untyped-def]
+    blockade = triples(code("Spanish farmers blockaded the border crossing near Barcelona."))
+    assert any(t[0] == "ESP" and t[2] == "PROTEST" for t in blockade), blockade
+    called = code("Rebellious Argentine troops called off an uprising against the Argentine government.")
+    assert not any(e.type == "REQUEST" for e in called), [(e.type, e.trigger.text) for e in called]

@@ -149,6 +149,8 @@ FORCE_WORDS = frozenset({"sanction", "retaliation", "action", "force", "attack",
                          "reprisal", "measure", "countermeasure", "step", "response", "embargo", "boycott",
                          "tariff", "punishment", "penalty", "violence", "blow", "reprisals", "repercussion"})
 PRONOUN_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
+#: sectors of people who, blocking a road or a port, protest rather than besiege (CAMEO 144, not 191)
+CIVILIAN_SECTORS = frozenset({"AGR", "LAB", "CVL", "OPP", "EDU", "BUS", "PPL", "MED", "HLH", "REF"})
 #: verbs of fighting that between politicians are a contest, not an attack nor words against someone
 POLITICAL_FIGHTS = frozenset({"fight", "battle", "combat", "resist"})
 #: nouns of fighting that both sides do: "clashes between A and B" is A against B and B against A
@@ -548,6 +550,9 @@ class _Sentence:
                 return None  # "asked the chancellor whether ...": a question, not a request
             if self.lemma(verb) in ASK_VERBS and (target is None or not _actorish(target, self.actors)):
                 return None  # "he asked", "was pressed": an appeal needs someone appealed to
+            if self.lemma(verb) == "call" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "off"
+                                                 for c in verb.children):
+                return None  # "called off an uprising": no one is asked; the protest noun says what ended
             if self.lemma(verb) == "challenge" and inner is None and embedded is None:
                 return None  # "are challenging the incumbent governor": a contest, nothing asked
             if self.lemma(verb) == "ask" and inner is None and embedded is None and any(
@@ -857,6 +862,8 @@ class _Sentence:
                 and resolved.country == source.country and resolved.sector in ("MIL", "COP")):
             resolved = None  # "threatened to use troops if the unrest spread": one's own forces are not threatened
         act = self._protest_sense(act, source, s_tok)
+        if act.cameo[:3] == "191" and source.sector in CIVILIAN_SECTORS:
+            act = replace(act, cameo="144", pattern=_untyped(act.pattern))  # farmers blocking a road protest
         targets: list[Actor | None] = list(_per_member(resolved)) if resolved is not None else [None]
         for target in targets:
             if act.pattern_id.startswith(FALLBACK) and (source.code is None or target is None or target.code is None):
