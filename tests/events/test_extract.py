@@ -403,3 +403,8 @@ def test_farmers_blocking_a_road_protest_and_calling_off_asks_no_one(code):  # t
     assert any(t[0] == "ESP" and t[2] == "PROTEST" for t in blockade), blockade
     called = code("Rebellious Argentine troops called off an uprising against the Argentine government.")
     assert not any(e.type == "REQUEST" for e in called), [(e.type, e.trigger.text) for e in called]
+
+
+def test_threatened_sanctions_are_threats(code):  # type: ignore[no-untyped-def]
+    got = triples(code("Washington threatened tariffs on Japanese goods."))
+    assert ("USA", "JPN", "THREATEN") in got and not any(t[2] == "SANCTION" for t in got), got

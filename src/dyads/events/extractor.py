@@ -310,6 +310,9 @@ class _Sentence:
             return None  # "cancelled a trip to the US": no meeting
         if light is not None and self.lemma(light) in INTENT_LIGHTS and code[:2] in _INTENT:
             code = _INTENT[code[:2]]  # "pledged support to", "offered aid": a promise, not yet the act
+        if light is not None and self.lemma(light) == "threaten" and code[:2] in ("16", "17", "18", "19", "20"):
+            code = _THREATEN.get(code[:2], "130")  # "threatened tariffs on Japanese goods": a threat, not yet done
+            pattern = _untyped(pattern)  # type: ignore[assignment]
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
             code = pattern.place_cameo
         if code[:2] == "14" and light is not None:
@@ -816,6 +819,9 @@ class _Sentence:
         ``given`` is a target already resolved (another member of the source's group)."""
         material = act.cameo[:2] in MATERIAL_CONFLICT
         resolved = given
+        if t_tok is not None and t_tok.ent_type_ in ("DATE", "TIME") and not any(
+                c.dep_ == "compound" for c in t_tok.children):
+            t_tok = None  # "pledged in the autumn": a time, not whom
         if t_tok is not None:
             resolved = self.actors.resolve(t_tok, deep=True)
             if (resolved is None or resolved.code is None and not resolved.members) and act.cameo[:2] in OWNED:
