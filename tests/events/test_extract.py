@@ -408,3 +408,12 @@ def test_farmers_blocking_a_road_protest_and_calling_off_asks_no_one(code):  # t
 def test_threatened_sanctions_are_threats(code):  # type: ignore[no-untyped-def]
     got = triples(code("Washington threatened tariffs on Japanese goods."))
     assert ("USA", "JPN", "THREATEN") in got and not any(t[2] == "SANCTION" for t in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fujitsu will supply supercomputers to U.S. makers.",
+    "Filipino businessmen are investing in new areas.",
+])
+def test_commerce_between_businesses_is_no_political_event(code, sentence):  # type: ignore[no-untyped-def]
+    counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
+    assert counted == [], [(e.source.text, e.type) for e in counted]

@@ -864,6 +864,9 @@ class _Sentence:
             resolved = None  # "Nakasone defended his plans": one's own, no one else
             if needs_actor:
                 return
+        if act.cameo[:2] in ("06", "07") and _business(source) and (
+                resolved is None or resolved.code is None or _business(resolved)):
+            return  # "Fujitsu supplies supercomputers to U.S. makers", "businessmen invest": commerce, not politics
         if (act.cameo[:2] == "13" and resolved is not None and source.country
                 and resolved.country == source.country and resolved.sector in ("MIL", "COP")):
             resolved = None  # "threatened to use troops if the unrest spread": one's own forces are not threatened
@@ -1164,6 +1167,11 @@ def _consequence_of(verb: Token, triggers: set[int], loose: bool = False) -> boo
 def _generic(actor: Actor) -> bool:
     """Whether an actor is people in general ("people", "civilians", "voters") with no country."""
     return actor.sector in ("PPL", "CVL") or (actor.code or "")[3:6] in ("PPL", "CVL")
+
+
+def _business(actor: Actor) -> bool:
+    """Whether an actor is a company or business people (sector BUS, or a multinational's MNC code)."""
+    return actor.sector == "BUS" or (actor.code or "").startswith("MNC")
 
 
 def _untyped(pattern: Pattern | None) -> Pattern | None:
