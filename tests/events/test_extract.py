@@ -41,7 +41,7 @@ CASES = [
     ("Iraqi forces clashed with Kurdish fighters near Kirkuk.", ("IRQ", "---", "ASSAULT")),
     ("The European Union praised Tunisia for holding peaceful elections.", ("IGO", "TUN", "SUPPORT")),
     ("Qatar will host talks between the Taliban and Afghan officials.", ("QAT", "AFG", "AGREE")),
-    ("Thousands of farmers protested against the Indian government in Delhi.", ("---", "IND", "PROTEST")),
+    ("Thousands of farmers protested against the Indian government in Delhi.", ("IND", "IND", "PROTEST")),
     ("Moscow expelled three Polish diplomats.", ("RUS", "POL", "SANCTION")),
 ]
 
@@ -417,3 +417,8 @@ def test_threatened_sanctions_are_threats(code):  # type: ignore[no-untyped-def]
 def test_commerce_between_businesses_is_no_political_event(code, sentence):  # type: ignore[no-untyped-def]
     counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
     assert counted == [], [(e.source.text, e.type) for e in counted]
+
+
+def test_the_one_country_a_short_text_names_places_its_officials_not_others(code):  # type: ignore[no-untyped-def]
+    assert ("KEN", "KEN", "COERCE") in triples(code("Police arrested three opposition leaders in Nairobi."))
+    assert ("IRN", "---", "AID") in triples(code("The rebels received weapons from Iran."))

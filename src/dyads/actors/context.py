@@ -34,6 +34,9 @@ __all__ = ["ArticleContext", "HOME_SHARE", "VAGUE_HEADS"]
 HOME_MIN = 3
 HOME_SHARE = 1.5
 HOME_PART = 0.4
+#: sectors a country named only once or twice may place: officials, forces of order, courts, parties, citizens
+SLIGHT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "AGR", "LAB", "CVL", "EDU", "MED",
+                            "HLH", "ELI", "SPY"})
 #: heads of speakers too vague to place in a country from context alone
 VAGUE_HEADS = frozenset({"source", "diplomat", "critic", "analyst", "observer", "witness", "resident", "expert",
                          "people", "activist", "official", "campaigner", "commentator", "economist", "dealer",
@@ -67,6 +70,9 @@ class ArticleContext:
     """
 
     home: str | None = None
+    #: the home is only the one country the text names once or twice: it places unnamed officials, police,
+    #: soldiers and citizens, not named organisations or armed groups ("rebels received weapons from Iran")
+    slight: bool = False
     people: dict[str, Actor] = field(default_factory=dict)
     nationals: dict[str, str] = field(default_factory=dict)  # surname -> country the article introduced it with
 
@@ -82,7 +88,10 @@ class ArticleContext:
         """
         ranked = mentions.most_common(2)
         home = None
-        if ranked and ranked[0][1] >= HOME_MIN:
+        slight = False
+        if len(ranked) == 1 and 1 <= ranked[0][1] < HOME_MIN:
+            home, slight = ranked[0][0], True  # the one country a short story names ("around the Philippines")
+        elif ranked and ranked[0][1] >= HOME_MIN:
             second = ranked[1][1] if len(ranked) > 1 else 0
             if ranked[0][1] >= HOME_SHARE * second and ranked[0][1] >= HOME_PART * sum(mentions.values()):
                 home = ranked[0][0]
@@ -93,7 +102,7 @@ class ArticleContext:
             if earlier is not None and (earlier.name or earlier.text) != (actor.name or actor.text):
                 clashes.add(surname)
             known.setdefault(surname, actor)
-        return cls(home, {k: v for k, v in known.items() if k not in clashes}, dict(nationals or {}))
+        return cls(home, slight, {k: v for k, v in known.items() if k not in clashes}, dict(nationals or {}))
 
     def person(self, head: Token) -> Actor | None:
         """The person an article named in full before, for a mention by surname ("Mr Blair", "Blair")."""
@@ -126,7 +135,9 @@ class ArticleContext:
                 and head.lemma_.lower() not in THINGS and head.ent_type_ not in NOT_ACTORS):
             named = (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN") and not (
                 lowered & INTERNATIONAL_HEADS)
-            if named or sector is not None and not (sector == "BUS" and head.pos_ == "NOUN"):
+            if self.slight and (named or sector not in SLIGHT_SECTORS):
+                pass  # a country named once places unnamed officials and citizens, no one else
+            elif named or sector is not None and not (sector == "BUS" and head.pos_ == "NOUN"):
                 # unnamed business ("investors", "commercial banks") are as often foreign as at home
                 country, inferred = self.home, True
                 entry = f"context:home {self.home}" + (f" ({entry})" if entry else "")
