@@ -422,3 +422,19 @@ def test_commerce_between_businesses_is_no_political_event(code, sentence):  # t
 def test_the_one_country_a_short_text_names_places_its_officials_not_others(code):  # type: ignore[no-untyped-def]
     assert ("KEN", "KEN", "COERCE") in triples(code("Police arrested three opposition leaders in Nairobi."))
     assert ("IRN", "---", "AID") in triples(code("The rebels received weapons from Iran."))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Iran requested the withdrawal of Iraqi troops.", ("IRN", "IRQ", "REQUEST")),
+    ("Iraq vowed to keep up its raids on Iranian cities.", ("IRQ", "IRN", "THREATEN")),
+    ("Britain is not prepared to negotiate with Argentina.", ("GBR", "ARG", "REJECT")),
+    ("Britain brushed aside French demands for talks.", ("GBR", "FRA", "REJECT")),
+])
+def test_asked_for_vowed_unwilling_and_brushed_aside(code, sentence, expected):  # type: ignore[no-untyped-def]
+    counted = triples(e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical))
+    assert expected in counted, counted
+
+
+def test_what_a_demand_asks_is_not_done(code):  # type: ignore[no-untyped-def]
+    events = [e for e in code("The Chilean president shrugged off demands that he resign.") if e.type == "RETREAT"]
+    assert all(e.modality.hypothetical for e in events), [(e.type, e.modality) for e in events]

@@ -344,7 +344,9 @@ class _Sentence:
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             frame = self.p.frames.get(lemma)
             lights = lemma in self.p.light_verbs or frame is not None and (
-                frame.frame not in ("say", "plan") or lemma in FIRM_PLANS)  # not "seeking a treaty"
+                frame.frame not in ("say", "plan", "request") or lemma in FIRM_PLANS)  # not "seeking a treaty"
+            if frame is not None and frame.frame == "request" and lemma not in self.p.light_verbs:
+                lights = False  # "requested the withdrawal of Iraqi troops": the withdrawal is asked for, not done
             for cand in conjuncts(obj):
                 if lights:
                     act = self.noun_act(cand, verb)
@@ -452,7 +454,11 @@ class _Sentence:
         if embedded is None:
             # "agreed on a ceasefire", "pledged aid to Kyiv", "threatened Iran with sanctions"
             act = self.verb_act_as_light(verb)
-            if act is not None:
+            off = self.lemma(verb) == "call" and any(c.lower_ == "off" and c.dep_ in ("prt", "advmod", "prep")
+                                                     for c in verb.children)
+            if act is not None and kind == "request" and not off:
+                inner = act  # "requested the withdrawal of Iraqi troops", "urged talks with Iraq": asked for, not done
+            elif act is not None:
                 return act
         root = inner.cameo[:2] if inner is not None else ""
         obj = direct_object(verb)

@@ -31,6 +31,9 @@ UNREAL_NOUNS = frozenset({"risk", "threat", "possibility", "fear", "danger", "ev
                           "idea", "plan", "option"})
 #: modals that prescribe rather than predict
 PRESCRIBING = frozenset({"should", "must", "ought", "need"})
+#: nouns of asking whose clause is only asked for ("demands that he resign", "a call for Iran to withdraw")
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "proposal", "order", "pressure", "bid",
+                          "ultimatum", "recommendation", "suggestion", "invitation", "offer"})
 #: nouns of what is said to have happened ("denied reports that ...")
 CLAIMS = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "charge", "accusation",
                     "speculation", "story"})
@@ -188,6 +191,9 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIMS \
                 and head.head.pos_ == "VERB" and _lemma(head.head) in DENIALS:
             negated = True  # "Iran denied reports that it would attack ships": what is denied
+        if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_NOUNS \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            hypothetical = True  # "shrugged off demands that he resign": what is asked, not done
         if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in UNREAL_NOUNS:
             hypothetical = True  # "chances that the board will agree ... look remote": what may happen
         if node.dep_ == "csubj" and node.tag_ == "VBG":
@@ -201,6 +207,9 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
                 c.lemma_.lower() for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in PRESCRIPTIVE)
             if adjective in WILLING:
                 willing = future = True
+                holder = head
+                if _negated(holder) or holder.dep_ == "acomp" and _negated(holder.head):
+                    negated = True  # "is not prepared to negotiate": unwillingness, a refusal
             else:
                 hypothetical = True
         timed = node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS
