@@ -63,6 +63,16 @@ class Hit:
     sector: str | None = None
 
 
+#: heads that name a post in some body ("leader", "official"): the body a modifier names gives the sector
+OFFICE_HEADS = frozenset({"leader", "official", "chief", "head", "representative", "spokesman", "spokeswoman",
+                          "member", "delegate", "negotiator", "boss", "chairman", "president", "secretary"})
+#: modifiers naming such a body, and its sector
+BODY_SECTORS = {"union": "LAB", "labour": "LAB", "labor": "LAB", "church": "REL", "business": "BUS",
+                "industry": "BUS", "company": "BUS", "bank": "BUS", "party": "PTY", "opposition": "OPP",
+                "rebel": "REB", "guerrilla": "REB", "student": "EDU", "university": "EDU", "farm": "AGR",
+                "farmer": "AGR", "employer": "BUS"}
+
+
 def head_named(head: Token) -> bool:
     """Whether a phrase head is itself a name (not a description such as "the militants")."""
     return head.pos_ == "PROPN"
@@ -501,6 +511,11 @@ class SentenceActors:
 
     def _sector(self, head: Token) -> str | None:
         hit = self.agents.get(head.i)
+        if hit is not None and head.lemma_.lower() in OFFICE_HEADS:
+            for child in head.children:  # "union leaders", "church officials": the body they lead, not government
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i \
+                        and child.lemma_.lower() in BODY_SECTORS:
+                    return BODY_SECTORS[child.lemma_.lower()]
         if hit is not None:
             return hit.sector
         if head.pos_ == "PROPN":  # a title before a name: "President Michel Suleiman", "General Petraeus"
