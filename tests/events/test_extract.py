@@ -438,3 +438,12 @@ def test_asked_for_vowed_unwilling_and_brushed_aside(code, sentence, expected): 
 def test_what_a_demand_asks_is_not_done(code):  # type: ignore[no-untyped-def]
     events = [e for e in code("The Chilean president shrugged off demands that he resign.") if e.type == "RETREAT"]
     assert all(e.modality.hypothetical for e in events), [(e.type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Demonstrators in Cairo blocked a road.", ("EGY", "EGY", "PROTEST")),
+    ("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.",
+     ("CHL", "CHL", "ACCUSE")),
+])
+def test_road_blocks_protest_and_a_judge_in_a_one_country_text(code, sentence, expected):  # type: ignore[no-untyped-def]
+    test_sentence_codes_expected_event(code, sentence, expected)

@@ -70,8 +70,8 @@ class ArticleContext:
     """
 
     home: str | None = None
-    #: the home is only the one country the text names once or twice: it places unnamed officials, police,
-    #: soldiers and citizens, not named organisations or armed groups ("rebels received weapons from Iran")
+    #: the home is only the one country the text names once or twice: it places officials, police, soldiers
+    #: and citizens, not organisations without a sector or armed groups ("rebels received weapons from Iran")
     slight: bool = False
     people: dict[str, Actor] = field(default_factory=dict)
     nationals: dict[str, str] = field(default_factory=dict)  # surname -> country the article introduced it with
@@ -135,8 +135,8 @@ class ArticleContext:
                 and head.lemma_.lower() not in THINGS and head.ent_type_ not in NOT_ACTORS):
             named = (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN") and not (
                 lowered & INTERNATIONAL_HEADS)
-            if self.slight and (named or sector not in SLIGHT_SECTORS):
-                pass  # a country named once places unnamed officials and citizens, no one else
+            if self.slight and sector not in SLIGHT_SECTORS:
+                pass  # a country named once places officials ("Judge Rivera") and citizens, not firms or rebels
             elif named or sector is not None and not (sector == "BUS" and head.pos_ == "NOUN"):
                 # unnamed business ("investors", "commercial banks") are as often foreign as at home
                 country, inferred = self.home, True

@@ -841,7 +841,8 @@ class _Sentence:
             # "police opened fire on demonstrators, killing one person": the state's force on its own people
             resolved = replace(resolved, country=source.country, code=source.country + (resolved.sector or ""),
                                inferred=True)
-        if resolved is None and act.cameo[:2] == "14":  # "staged a protest in Monrovia": aimed at home
+        if (resolved is None or resolved.code is None and not resolved.members) and act.cameo[:2] == "14":
+            # "staged a protest in Monrovia", "blocked a road": aimed at home
             place = self._place_of(main, act.trigger, *_of_chain(s_tok))
             resolved = replace(place, inferred=True) if place is not None else None
         if material and t_tok is not None and not self._physical(t_tok, resolved):
