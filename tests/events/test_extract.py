@@ -447,3 +447,8 @@ def test_what_a_demand_asks_is_not_done(code):  # type: ignore[no-untyped-def]
 ])
 def test_road_blocks_protest_and_a_judge_in_a_one_country_text(code, sentence, expected):  # type: ignore[no-untyped-def]
     test_sentence_codes_expected_event(code, sentence, expected)
+
+
+def test_coordinated_country_words_agree_with_each_other(code):  # type: ignore[no-untyped-def]
+    got = triples(code("The Iranian and Iraqi delegations agreed to share information on missing soldiers."))
+    assert {("IRN", "IRQ", "AGREE"), ("IRQ", "IRN", "AGREE")} <= got, got

@@ -767,8 +767,11 @@ class _Sentence:
                 continue
             if resolved.country is None and _generic(resolved) and act.cameo[:2] != "14":
                 continue  # "people make agreements": nobody in particular
-            if (reciprocal and act.target is None and len(sources) == 1 and resolved.code is None
-                    and len(resolved.members) > 1):  # "clashes between Iranian and Iraqi troops"
+            together = reciprocal and act.target is None or act.cameo[:2] == "03" and (
+                act.target is None or not _actorish(act.target, self.actors))
+            if (together and len(sources) == 1 and resolved.code is None and len(resolved.members) > 1
+                    and resolved.entry == "coordinated modifiers"):
+                # "clashes between Iranian and Iraqi troops", "the Turkish and Greek sides agreed to share"
                 members = _per_member(resolved)
                 for source in members:
                     for other in members:
