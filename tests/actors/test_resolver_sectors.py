@@ -15,3 +15,11 @@ pytestmark = pytest.mark.model
 def test_an_office_takes_the_sector_of_its_body(code, sentence, sector):  # type: ignore[no-untyped-def]
     events = [e for e in code(sentence) if e.type == "ACCUSE"]
     assert events and events[0].source.sector == sector, [(e.source.text, e.source.code) for e in events]
+
+
+def test_firms_take_the_story_country_but_lending_banks_do_not(code):  # type: ignore[no-untyped-def]
+    text = ("ROTTERDAM PORT TALKS\n\nThe Dutch government and Dutch unions met in Rotterdam. The Dutch minister said "
+            "the Netherlands would act.\n\nEmployers criticised the Dutch port union on Monday.\n\n"
+            "Commercial banks criticised the Dutch minister.")
+    by_text = {e.source.text: e.source.country for e in code(text, date="1987-03-20") if e.type == "ACCUSE"}
+    assert by_text.get("Employers") == "NLD" and by_text.get("Commercial banks") is None, by_text

@@ -34,6 +34,8 @@ __all__ = ["ArticleContext", "HOME_SHARE", "VAGUE_HEADS"]
 HOME_MIN = 3
 HOME_SHARE = 1.5
 HOME_PART = 0.4
+#: unnamed finance that a story's main country does not place: debt stories' banks are mostly foreign creditors
+LENDERS = frozenset({"bank", "creditor", "lender", "investor", "banker", "fund", "financier"})
 #: sectors a country named only once or twice may place: officials, forces of order, courts, parties, citizens
 SLIGHT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "AGR", "LAB", "CVL", "EDU", "MED",
                             "HLH", "ELI", "SPY"})
@@ -137,8 +139,8 @@ class ArticleContext:
                 lowered & INTERNATIONAL_HEADS)
             if self.slight and sector not in SLIGHT_SECTORS:
                 pass  # a country named once places officials ("Judge Rivera") and citizens, not firms or rebels
-            elif named or sector is not None and not (sector == "BUS" and head.pos_ == "NOUN"):
-                # unnamed business ("investors", "commercial banks") are as often foreign as at home
+            elif named or sector is not None and not (sector == "BUS" and head.lemma_.lower() in LENDERS):
+                # unnamed lenders and investors ("commercial banks", "creditors") are as often foreign as at home
                 country, inferred = self.home, True
                 entry = f"context:home {self.home}" + (f" ({entry})" if entry else "")
         if country == actor.country and sector == actor.sector:
