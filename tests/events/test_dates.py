@@ -353,3 +353,13 @@ def test_an_agreement_to_an_act_dated_long_ago_is_background(code):  # type: ign
     events = code("Canada's government agreed to impose a 15 pct duty on its lumber exports earlier this year.",
                   date="1987-03-24")
     assert events and all(e.background for e in events), [(e.type, e.background) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Under the pact, Tokyo agreed to stop selling cut-price chips in world markets.",
+    "Each time the U.S. demanded an end to the Japanese quotas.",
+    "Poehl has worked closely with the German finance minister since the government took office.",
+])
+def test_terms_of_a_standing_pact_habits_and_standing_ties_are_background(code, sentence):  # type: ignore[no-untyped-def]
+    events = code(sentence, date="1987-03-29")
+    assert events and all(e.background for e in events), [(e.type, e.background) for e in events]

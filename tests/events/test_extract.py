@@ -437,7 +437,7 @@ def test_asked_for_vowed_unwilling_and_brushed_aside(code, sentence, expected): 
 
 def test_what_a_demand_asks_is_not_done(code):  # type: ignore[no-untyped-def]
     events = [e for e in code("The Chilean president shrugged off demands that he resign.") if e.type == "RETREAT"]
-    assert all(e.modality.hypothetical for e in events), [(e.type, e.modality) for e in events]
+    assert events and all(e.modality.hypothetical for e in events), [(e.type, e.modality) for e in events]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -452,3 +452,14 @@ def test_road_blocks_protest_and_a_judge_in_a_one_country_text(code, sentence, e
 def test_coordinated_country_words_agree_with_each_other(code):  # type: ignore[no-untyped-def]
     got = triples(code("The Iranian and Iraqi delegations agreed to share information on missing soldiers."))
     assert {("IRN", "IRQ", "AGREE"), ("IRQ", "IRN", "AGREE")} <= got, got
+
+
+@pytest.mark.parametrize(("sentence", "flag"), [
+    ("The Iranian spokesman said the reports that Iran intended to attack ships were misleading propaganda.",
+     "negated"),
+    ("Neither the Brazilian president nor his finance minister accepted the U.S. proposals.", "negated"),
+    ("Economists said the United States now appeared to have agreed to support the German mark.", "hypothetical"),
+])
+def test_dismissed_reports_neither_and_appearances(code, sentence, flag):  # type: ignore[no-untyped-def]
+    events = code(sentence, date="1987-03-29")
+    assert events and all(getattr(e.modality, flag) for e in events), [(e.type, e.modality) for e in events]

@@ -352,6 +352,11 @@ PAST_ADVERBS = frozenset({"previously", "formerly", "repeatedly", "initially", "
                           "always", "consistently", "normally", "routinely"})
 
 
+#: agreements whose terms a clause under them recounts ("under the pact, Tokyo agreed to stop ...")
+STANDING_ACCORDS = frozenset({"pact", "agreement", "accord", "deal", "protocol", "treaty", "arrangement", "terms",
+                              "memorandum", "understanding", "accords"})
+
+
 def _habitual(verb: Token) -> bool:
     """Whether a verb is told as past context or a habit: a past adverb, or "in the past"."""
     for child in verb.children:
@@ -368,6 +373,16 @@ def _habitual(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "from" and any(
                 g.lower_ == "time" and any(t.lower_ == "to" for t in g.subtree) for g in child.children):
             return True  # "talks with him from time to time": a habit
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children) \
+                and any(a.lower_ in ("has", "have", "had") for a in verb.children if a.dep_ == "aux"):
+            return True  # "has worked closely with him since the government took office": a standing tie
+        if child.dep_ in ("npadvmod", "advmod", "obl") and child.lower_ == "time" and any(
+                d.lower_ in ("each", "every") for d in child.children):
+            return True  # "each time the U.S. demanded an end to the quotas": a habit
+        if child.dep_ == "prep" and child.lower_ in ("under", "in") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in STANDING_ACCORDS
+                and (child.lower_ == "under" or any(a.dep_ == "acl" for a in g.children)) for g in child.children):
+            return True  # "under the pact, Tokyo agreed to ...", "in a protocol signed in 1985, Cairo agreed"
     return False
 
 

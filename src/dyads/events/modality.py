@@ -20,7 +20,8 @@ HEDGES = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "sup
 #: modals of possibility, ability and obligation: the act is not said to happen ("may be forced to", "should")
 UNREAL_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can", "ca", "need"})
 #: verbs whose infinitive or clause is only wished, tried, weighed or suggested, not done or committed to
-UNREAL_HEADS = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "aim", "consider", "weigh",
+UNREAL_HEADS = frozenset({"appear", "seem",
+                          "want", "wish", "hope", "seek", "try", "attempt", "aim", "consider", "weigh",
                           "contemplate", "expect", "like", "prefer", "mean", "need", "have", "ought", "suggest",
                           "propose", "recommend", "advocate", "favour", "favor", "study", "explore", "discuss",
                           "debate", "urge", "call", "ask", "demand", "press", "push", "encourage", "appeal",
@@ -37,6 +38,9 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "propos
 #: nouns of what is said to have happened ("denied reports that ...")
 CLAIMS = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "charge", "accusation",
                     "speculation", "story"})
+#: what a claim is called when it is dismissed ("the reports were baseless", "misleading propaganda")
+DISMISSALS = frozenset({"baseless", "untrue", "false", "unfounded", "propaganda", "lie", "nonsense", "groundless",
+                        "fabrication", "rubbish", "wrong", "inaccurate", "speculation"})
 #: verbs that deny the act they embed
 DENIALS = frozenset({"deny", "refute", "reject"})
 #: adjectives that make their clause a prescription ("it is essential that", "it is time to")
@@ -116,7 +120,9 @@ def _lemma(tok: Token) -> str:
 def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
     """Read the modality of the act whose main word is ``trigger`` from its clause and the clauses above it;
     ``word`` is the trigger word itself when it differs (a noun: "have had *no* ties")."""
-    negated = _negated(trigger) or (word is not None and word is not trigger and _negated(word))
+    negated = _negated(trigger) or (word is not None and word is not trigger and _negated(word)) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children)
+        for c in trigger.children)  # "neither Sarney nor Funaro accepted the proposals"
     future = hypothetical = reported = hedged = False
     speaker: Token | None = None
     sent = trigger.sent
@@ -191,6 +197,10 @@ def modality_of(trigger: Token, word: Token | None = None) -> ModalityFlags:
         if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIMS \
                 and head.head.pos_ == "VERB" and _lemma(head.head) in DENIALS:
             negated = True  # "Iran denied reports that it would attack ships": what is denied
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIMS \
+                and head.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.lemma_.lower() in DISMISSALS for c in head.doc[head.right_edge.i + 1:head.sent.end]):
+            negated = True  # "reports that Iran intended to attack ships were baseless": what is dismissed
         if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_NOUNS \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
             hypothetical = True  # "shrugged off demands that he resign": what is asked, not done
