@@ -326,5 +326,9 @@ from .api.cli_serve import register as _register_serve  # noqa: E402 - issue 5: 
 
 _register_serve(main)
 
+from .cli_watch import register as _register_watch  # noqa: E402 - issue 12: watch, feeds
+
+_register_watch(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

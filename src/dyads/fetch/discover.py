@@ -120,9 +120,10 @@ def _feed(response: Response) -> list[Entry]:
         link = item.get("link") or (item.get("id") if str(item.get("id", "")).startswith("http") else None)
         if not link:
             continue
+        # dict.get: FeedParserDict maps a missing updated_parsed to published_parsed, with a warning
+        published, updated = _utc(dict.get(item, "published_parsed")), _utc(dict.get(item, "updated_parsed"))
         entries.append(Entry(url=urljoin(response.url, link), title=item.get("title"),
-                             published=_utc(item.get("published_parsed")) or _utc(item.get("updated_parsed")),
-                             updated=_utc(item.get("updated_parsed")) or _utc(item.get("published_parsed"))))
+                             published=published or updated, updated=updated or published))
     if not entries and (parsed.bozo or not parsed.version):  # a feed cut short keeps its version, loses its links
         problem = parsed.get("bozo_exception")
         why = f"malformed feed XML ({problem})" if problem else "no RSS or Atom entries in it"

@@ -137,6 +137,7 @@ def record_feed(con: duckdb.DuckDBPyConnection, url: str, *, name: str | None, k
 
 
 _HEALTH = """
+SELECT * FROM (
 SELECT f.url, f.name, f.kind, f.last_poll, f.last_ok, f.last_status, f.last_error, f.errors, f.polls, f.entries,
        count(DISTINCT p.article_id) FILTER (WHERE p.status IN ('stored', 'duplicate')) AS articles,
        count(*) FILTER (WHERE p.status = 'failed') AS failed_pages,
@@ -145,7 +146,7 @@ FROM feeds f
 LEFT JOIN pages p ON p.feed = f.url
 LEFT JOIN articles a ON a.id = p.article_id AND p.status = 'stored'
 GROUP BY ALL
-ORDER BY f.errors > 0 DESC, f.name NULLS LAST, f.url
+) ORDER BY errors > 0 DESC, name NULLS LAST, url
 """
 
 
