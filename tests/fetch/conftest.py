@@ -4,6 +4,7 @@ article pages made from corpus articles, with faults switched on per path. Nothi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import html
@@ -60,7 +61,7 @@ def page_html(record: dict, extra: str = "") -> bytes:
             f"<meta property=\"article:published_time\" content=\"{record.get('date') or '1987-03-02'}\"></head>"
             f"<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article>"
             f"<h1>{html.escape(record['title'])}</h1>{paragraphs}{extra}</article>"
-            f"<footer>Copyright Local Wire. All rights reserved.</footer></body></html>").encode("utf-8")
+            f"<footer>Copyright Local Wire. All rights reserved.</footer></body></html>").encode()
 
 
 def rss(base: str, items: list[tuple[str, dict]], title: str = "Local Wire") -> bytes:
@@ -69,7 +70,7 @@ def rss(base: str, items: list[tuple[str, dict]], title: str = "Local Wire") -> 
         f"<item><title>{html.escape(r['title'])}</title><link>{base}{path}?utm_source=rss&amp;utm_medium=feed</link>"
         f"<guid>{base}{path}</guid><pubDate>{format_datetime(_when(r))}</pubDate></item>" for path, r in items)
     return (f"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>{title}</title>"
-            f"<link>{base}/</link><description>news</description>{body}</channel></rss>").encode("utf-8")
+            f"<link>{base}/</link><description>news</description>{body}</channel></rss>").encode()
 
 
 def atom(base: str, items: list[tuple[str, dict]], updated: dict[str, str] | None = None) -> bytes:
@@ -79,7 +80,7 @@ def atom(base: str, items: list[tuple[str, dict]], updated: dict[str, str] | Non
         f"<updated>{(updated or {}).get(path) or _when(r).isoformat()}</updated></entry>" for path, r in items)
     return (f"<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
             f"<title>Local Atom</title><id>{base}/atom</id><updated>2024-01-01T00:00:00Z</updated>{entries}</feed>"
-            ).encode("utf-8")
+            ).encode()
 
 
 def sitemap(base: str, items: list[tuple[str, dict]]) -> bytes:
@@ -90,7 +91,7 @@ def sitemap(base: str, items: list[tuple[str, dict]]) -> bytes:
         f"</news:publication_date><news:title>{html.escape(r['title'])}</news:title></news:news></url>"
         for path, r in items)
     return (f"<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-            f"xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">{urls}</urlset>").encode("utf-8")
+            f"xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">{urls}</urlset>").encode()
 
 
 def _when(record: dict) -> dt.datetime:
@@ -195,10 +196,8 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
 
 @pytest.fixture()

@@ -19,7 +19,7 @@ def _three_feeds(site: NewsSite) -> list[str]:
         site.article(path, record)
     site.set("/wire/rss.xml", rss(site.base, first), content_type="application/rss+xml")
     site.set("/world/atom.xml", atom(site.base, second), content_type="application/atom+xml")
-    site.set("/broken/rss.xml", b"<?xml version='1.0'?><rss version='2.0'><channel><item><title>Cut", 
+    site.set("/broken/rss.xml", b"<?xml version='1.0'?><rss version='2.0'><channel><item><title>Cut",
              content_type="application/rss+xml")
     return [site.url("/wire/rss.xml"), site.url("/world/atom.xml"), site.url("/broken/rss.xml")]
 

@@ -268,6 +268,7 @@ def _open_error(path: str, exc: duckdb.Error) -> str:
         return f"cannot open store {path}: {text}"
     found = _PID.search(text)
     who = f" (PID {found.group(1)})" if found else ""
-    return (f"cannot open store {path}: another dyads process{who} holds it (a running `dyads serve`, `dyads watch` or `dyads code "
-            f"--db`). Wait for it to finish or stop it; while a server runs, read through its HTTP API "
-            f"(/api/events), add sources to its --watch FEEDS file, or POST texts to /api/code?store=true")
+    return (f"cannot open store {path}: another dyads process{who} holds it (a running `dyads serve`, "
+            "`dyads watch` or `dyads code --db`). Wait for it to finish or stop it; while a server runs, read "
+            "through its HTTP API (/api/events), add sources to its --watch FEEDS file, or POST texts to "
+            "/api/code?store=true")
