@@ -44,6 +44,7 @@ def corpus_articles(n: int, skip: int = 0, min_words: int = 60) -> list[dict]:
             if len(record["text"].split()) < min_words or record["text"] in seen:
                 continue
             seen.add(record["text"])
+            record["title"] = record.get("title") or " ".join(record["text"].split()[:8])
             if skip:
                 skip -= 1
                 continue
@@ -87,7 +88,7 @@ def sitemap(base: str, items: list[tuple[str, dict]]) -> bytes:
     """A Google News sitemap listing (path, record) items."""
     urls = "".join(
         f"<url><loc>{base}{path}</loc><news:news><news:publication><news:name>Local Wire</news:name>"
-        f"<news:language>en</news:language></news:publication><news:publication_date>{_when(r).isoformat()}Z"
+        f"<news:language>en</news:language></news:publication><news:publication_date>{_when(r).strftime('%Y-%m-%dT%H:%M:%SZ')}"
         f"</news:publication_date><news:title>{html.escape(r['title'])}</news:title></news:news></url>"
         for path, r in items)
     return (f"<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from ..errors import DataFileError
 __all__ = ["KINDS", "FeedSpec", "parse_feeds", "read_feeds"]
 
 KINDS = ("auto", "feed", "sitemap", "page")
+_PLAIN_LINE = re.compile(r"^\s*(#.*|[A-Za-z][\w+.-]*://\S*(\s+#.*)?)\s*$")
 _KEYS = {"url", "name", "every", "kind", "language", "source", "headers"}
 
 
@@ -72,7 +74,7 @@ def _url(value: Any, where: str, line: int | None) -> str:
 def _plain(text: str, where: str) -> list[FeedSpec]:
     specs = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("http") else raw.split(" #", 1)[0].strip()
+        line = raw.split("#", 1)[0].strip() if raw.lstrip().startswith("#") else raw.split(" #", 1)[0].strip()
         if line:
             specs.append(FeedSpec(url=_url(line, where, number), origin=f"{where}:{number}"))
     return specs
@@ -142,7 +144,7 @@ def parse_feeds(text: str, where: str = "<feeds>") -> list[FeedSpec]:
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("<"):
         specs = _opml(head, where)
-    elif all(not line.strip() or line.lstrip().startswith(("#", "http")) for line in text.splitlines()):
+    elif all(not line.strip() or _PLAIN_LINE.match(line) for line in text.splitlines()):
         specs = _plain(text, where)
     else:
         specs = _yaml(text, where)

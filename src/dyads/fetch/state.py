@@ -6,9 +6,9 @@ article), found a duplicate, or failed (and why, and whether to try again). A pa
 transaction as its article and events, and a feed's row only after all its pages: killed at any point, a restart
 refetches the feed, skips the pages already stored, and codes nothing twice.
 
-Near-duplicates: each stored article gets a 64-bit SimHash of its word 3-grams; a new article within
-:data:`NEAR_BITS` bits of a stored one is a wire copy: both are stored and coded, and the copy's ``copy_of`` names
-the first; their events then fall into one story (:mod:`dyads.store.stories`) with mention, source and article
+Near-duplicates: each stored article gets a bottom-k sketch of its word 3-grams (the 32 smallest hashes); a new
+article sharing half of them with a stored one is a wire copy: both are stored and coded, and the copy's ``copy_of``
+names the first; their events then fall into one story (:mod:`dyads.store.stories`) with mention, source and article
 counts as GDELT's NumMentions, NumSources and NumArticles.
 """
 
@@ -24,11 +24,13 @@ import duckdb
 
 from ..store import EventStore
 
-__all__ = ["NEAR_BITS", "FeedState", "PageRow", "feed_health", "near_copy", "simhash"]
+__all__ = ["NEAR_SHARED", "FeedState", "PageRow", "feed_health", "near_copies", "sketch"]
 
-#: Largest Hamming distance between two SimHashes of wire copies of one story.
-NEAR_BITS = 3
-#: Fewest words for a SimHash to mean anything (short texts collide).
+#: Hashes kept per article in its near-duplicate sketch.
+SKETCH_SIZE = 32
+#: Sketch hashes two wire copies share at least (an estimated Jaccard similarity of their 3-grams of 0.5).
+NEAR_SHARED = 16
+#: Fewest words for a sketch to mean anything (short texts collide).
 _NEAR_MIN_WORDS = 40
 #: Tries after which a page that keeps failing (timeouts, 5xx) is given up.
 MAX_PAGE_TRIES = 3
@@ -162,27 +164,38 @@ def feed_health(store: EventStore) -> list[dict[str, Any]]:
     return rows
 
 
-def simhash(text: str) -> int | None:
-    """Return the 64-bit SimHash (as a signed integer, for a BIGINT column) of a text's word 3-grams, or None
-    for a text too short to tell copies apart."""
-    import numpy as np
-
+def sketch(text: str) -> list[int] | None:
+    """Return the bottom-k sketch of a text: the :data:`SKETCH_SIZE` smallest 64-bit hashes of its word 3-grams,
+    or None for a text too short to tell copies apart. Two texts share about Jaccard(texts) x k of them."""
     words = text.lower().split()
     if len(words) < _NEAR_MIN_WORDS:
         return None
     grams = {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
-    digests = b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams)
-    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
-    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
-    value = int("".join("1" if v > 0 else "0" for v in votes), 2)
-    return value - (1 << 64) if value >= 1 << 63 else value
+    hashes = {int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+              for g in grams}
+    return sorted(hashes)[:SKETCH_SIZE]
 
 
-def near_copy(store: EventStore, digest: int | None, exclude: str) -> str | None:
-    """Return the id of the earliest stored article whose text is a near-copy of one with this SimHash."""
-    if digest is None:
-        return None
-    rows = store.rows("SELECT id FROM articles WHERE simhash IS NOT NULL AND id <> $2 "
-                      "AND bit_count(xor(simhash, $1::BIGINT)) <= $3 ORDER BY coded_at, id LIMIT 1",
-                      [digest, exclude, NEAR_BITS])
-    return str(rows[0]["id"]) if rows else None
+_NEAR = """
+WITH q AS (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::BIGINT[][]) AS sk),
+     qh AS (SELECT id, unnest(sk) AS h FROM q),
+     ah AS (SELECT id AS other, coded_at, unnest(sketch) AS h FROM articles WHERE sketch IS NOT NULL)
+SELECT qh.id, arg_min(ah.other, (ah.coded_at, ah.other)) AS other FROM (
+    SELECT qh.id, ah.other, any_value(ah.coded_at) AS coded_at FROM qh JOIN ah USING (h)
+    WHERE qh.id <> ah.other GROUP BY ALL HAVING count(*) >= $3
+) ah JOIN (SELECT DISTINCT id FROM qh) qh USING (id) GROUP BY qh.id
+"""
+
+
+def near_copies(store: EventStore, sketches: dict[str, list[int]]) -> dict[str, str]:
+    """Return, for each article id given with its sketch, the earliest stored article it is a near-copy of."""
+    if not sketches:
+        return {}
+    ids = list(sketches)
+    rows = store.rows(_NEAR, [ids, [sketches[i] for i in ids], NEAR_SHARED])
+    return {str(r["id"]): str(r["other"]) for r in rows}
+
+
+def shared(a: list[int], b: list[int]) -> bool:
+    """Say whether two sketches are of near-copies."""
+    return len(set(a) & set(b)) >= NEAR_SHARED

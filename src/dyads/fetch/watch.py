@@ -345,19 +345,19 @@ class Watcher:
             stored[hashes[item.url]] = item.article.id
             to_code.append(item)
         events = self._code([item.article for item in to_code if item.article is not None])
+        sketches = {item.article.id: state.sketch(item.article.text) for item in to_code if item.article is not None}
+        copies = state.near_copies(self.store, {k: v for k, v in sketches.items() if v is not None})
         extra: dict[str, dict[str, Any]] = {}
-        sims: dict[str, int] = {}
-        for item in to_code:
+        for n, item in enumerate(to_code):
             article = item.article
             assert article is not None
-            digest = state.simhash(article.text)
-            copy = state.near_copy(self.store, digest, article.id) or next(
-                (other for other, value in sims.items() if digest is not None and _close(value, digest)), None)
-            if digest is not None:
-                sims[article.id] = digest
+            mine = sketches[article.id]
+            copy = copies.get(article.id) or next(
+                (o.article.id for o in to_code[:n] if o.article is not None and mine is not None
+                 and (theirs := sketches[o.article.id]) is not None and state.shared(mine, theirs)), None)
             report.copies += copy is not None
             extra[article.id] = {"feed": spec.url, "fetched_at": item.fetched_at, "published_at": item.entry.published,
-                                 "simhash": digest, "copy_of": copy}
+                                 "sketch": mine, "copy_of": copy}
             rows.append(state.PageRow(item.url, spec.url, "stored", article.id, updated=item.entry.updated,
                                       fetched_at=item.fetched_at))
         items = [(item.article, events.get(item.article.id, [])) for item in to_code if item.article is not None]
@@ -380,6 +380,3 @@ class Watcher:
                     by_doc[article.id] = list(self.coder.code_articles([article]))
         return by_doc
 
-
-def _close(a: int, b: int) -> bool:
-    return bin((a ^ b) & ((1 << 64) - 1)).count("1") <= state.NEAR_BITS

@@ -47,7 +47,7 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "feed": "VARCHAR",
     "fetched_at": "TIMESTAMP",
     "published_at": "TIMESTAMP",
-    "simhash": "BIGINT",
+    "sketch": "BIGINT[]",
     "copy_of": "VARCHAR",
 }
 

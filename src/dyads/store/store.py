@@ -34,8 +34,11 @@ def _arrow_schema(columns: dict[str, str]) -> Any:
 
     fields = []
     for name, decl in columns.items():
-        kind = _ARROW_TYPES[decl.split()[0]]
+        base = decl.split()[0]
+        kind = _ARROW_TYPES[base.removesuffix("[]")]
         pa_type = pa.timestamp("us") if kind == "timestamp" else getattr(pa, kind)()
+        if base.endswith("[]"):
+            pa_type = pa.list_(pa_type)
         fields.append(pa.field(name, pa_type))
     return pa.schema(fields)
 
