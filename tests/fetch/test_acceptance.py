@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import NewsSite, atom, corpus_articles, rss
+from newssite import NewsSite, atom, corpus_articles, rss
 
 from dyads.cli import main
 from dyads.store import EventStore

@@ -6,7 +6,7 @@ import dataclasses
 import time
 
 import pytest
-from conftest import NewsSite
+from newssite import NewsSite
 
 from dyads.errors import FetchError
 from dyads.fetch import Fetcher, FetchPolicy

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import NewsSite, corpus_articles, rss
+from newssite import NewsSite, corpus_articles, rss
 
 from dyads.store import EventStore
 from dyads.store.schema import ARTICLE_COLUMNS

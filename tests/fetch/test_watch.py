@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from conftest import NewsSite, atom, corpus_articles, page_html, rss, sitemap
+from newssite import NewsSite, atom, corpus_articles, page_html, rss, sitemap
 
 from dyads.fetch import FeedSpec, Fetcher, FetchPolicy, Watcher
 from dyads.store import EventStore

@@ -130,11 +130,12 @@ class Watcher:
         batch_size: articles coded and stored per transaction.
         workers: threads fetching and extracting pages.
         lock: held while writing (a server shares one with the requests that write).
+        coder_lock: held while coding (a server shares its coder with ``POST /api/code``).
         on_batch: called with the feed's running report after each stored batch (progress).
     """
 
     def __init__(self, store: EventStore, coder: Coder, *, fetcher: Fetcher | None = None, batch_size: int = 16,
-                 workers: int = 4, lock: Any = None,
+                 workers: int = 4, lock: Any = None, coder_lock: Any = None,
                  on_batch: Callable[[FeedReport], None] | None = None) -> None:
         self.store = store
         self.coder = coder
@@ -142,6 +143,7 @@ class Watcher:
         self.batch_size = batch_size
         self.workers = workers
         self.lock = lock or threading.Lock()
+        self.coder_lock = coder_lock or contextlib.nullcontext()
         self.on_batch = on_batch
         with self.lock:
             state.ensure(store.con)
@@ -370,13 +372,18 @@ class Watcher:
 
     def _code(self, articles: list[Article]) -> dict[str, list[Event]]:
         by_doc: dict[str, list[Event]] = {a.id: [] for a in articles}
-        try:
-            for event in self.coder.code_articles(articles):
-                by_doc.setdefault(event.doc_id, []).append(event)
-        except Exception:  # one article broke the batch: code them one by one, keep what codes
-            log.warning("coding a batch failed; coding its %d articles one by one", len(articles), exc_info=True)
-            for article in articles:
-                with contextlib.suppress(Exception):
-                    by_doc[article.id] = list(self.coder.code_articles([article]))
+        if not articles:
+            return by_doc
+        with self.coder_lock:
+            try:
+                for event in self.coder.code_articles(articles):
+                    by_doc.setdefault(event.doc_id, []).append(event)
+            except Exception:  # one article broke the batch: code them one by one, keep what codes
+                log.warning("coding a batch failed; coding its %d articles one by one", len(articles),
+                            exc_info=True)
+                for article in articles:
+                    by_doc[article.id] = []
+                    with contextlib.suppress(Exception):
+                        by_doc[article.id] = list(self.coder.code_articles([article]))
         return by_doc
 

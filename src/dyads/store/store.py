@@ -69,7 +69,6 @@ class EventStore:
             self.con = duckdb.connect(self.path, read_only=read_only and not memory)
         except duckdb.Error as exc:
             raise StoreError(_open_error(self.path, exc), self.path) from exc
-        self._owns = True
         if not read_only:
             self._create()
         self._arrow: dict[str, Any] = {}
@@ -77,7 +76,8 @@ class EventStore:
     @classmethod
     def attach(cls, con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool = False) -> EventStore:
         """Wrap a cursor of a connection this process already holds (one per thread: a server's requests, its
-        watcher), so they share one database without reopening the file; closing it closes only the cursor.
+        watcher), so they share one database without reopening the file; closing it closes only the cursor. The
+        store must exist (open it once with :class:`EventStore` first: that creates and migrates it).
 
         Example:
             >>> con = duckdb.connect(":memory:")
@@ -85,9 +85,7 @@ class EventStore:
             0
         """
         store = cls.__new__(cls)
-        store.path, store.read_only, store.con, store._owns, store._arrow = path, read_only, con, False, {}
-        if not read_only:
-            store._create()
+        store.path, store.read_only, store.con, store._arrow = path, read_only, con, {}
         return store
 
     def _create(self) -> None:
