@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import __version__
 from ..errors import DyadsError
 from ..store import EventStore
+from .cache import ResponseCache, WriteLock
 from .queries import event_by_id
 
 if TYPE_CHECKING:
@@ -50,8 +51,8 @@ class ApiState:
         self.db_path = db_path
         self._coder = coder
         self._coder_lock = threading.Lock()
-        #: writers (POST /api/code?store=true, the feed watcher) hold it while they write
-        self.write_lock = threading.Lock()
+        #: writers (POST /api/code?store=true, the feed watcher) hold it while they write; it counts the writes
+        self.write_lock = WriteLock()
         self._owner: EventStore | None = None
         self._owner_lock = threading.Lock()
 
@@ -185,7 +186,7 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(db_path: str, *, coder: Coder | None = None, watch: Any = None) -> FastAPI:
+def create_app(db_path: str, *, coder: Coder | None = None, watch: Any = None, cache: int = 512) -> FastAPI:
     """Build the HTTP API and web page over one event store.
 
     Args:
@@ -193,6 +194,7 @@ def create_app(db_path: str, *, coder: Coder | None = None, watch: Any = None) -
         coder: a loaded :class:`~dyads.pipeline.Coder` to share; by default one is loaded on first use.
         watch: a :class:`~dyads.api.live.LiveWatch` to run beside the server (``dyads serve --watch``): it polls
             the feeds into the store while the app runs.
+        cache: GET answers kept until the next write to the store (:mod:`dyads.api.cache`); 0 keeps none.
 
     Raises:
         StoreError: the store cannot be opened (another process holds it).
@@ -259,6 +261,7 @@ def create_app(db_path: str, *, coder: Coder | None = None, watch: Any = None) -
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(ResponseCache, lock=state.write_lock, entries=cache)
     return app
 
 

@@ -19,8 +19,10 @@ __all__ = ["register", "serve"]
 @click.option("--watch", "feeds", type=click.Path(exists=True, dir_okay=False), metavar="FEEDS",
               help="Also watch the feeds in this file (as `dyads watch`), storing new events while serving.")
 @policy_options
+@click.option("--cache", default=512, show_default=True, type=click.IntRange(min=0),
+              help="GET answers kept in memory until the next write to the store (0: none).")
 def serve(db: str, host: str, port: int, feeds: str | None, every: float, user_agent: str | None, per_host: int,
-          delay: float, timeout: float) -> None:
+          delay: float, timeout: float, cache: int) -> None:
     """Serve the JSON API (OpenAPI at /docs) and the web page over an event store.
 
     With --watch FEEDS the server also polls the feeds and stores new events as they arrive; /feeds shows the
@@ -46,7 +48,7 @@ def serve(db: str, host: str, port: int, feeds: str | None, every: float, user_a
 
         watch = LiveWatch(load_feeds(feeds), every, make_policy(user_agent, per_host, delay, timeout))
     try:
-        app = create_app(db, watch=watch)
+        app = create_app(db, watch=watch, cache=cache)
     except DyadsError as exc:
         raise click.ClickException(str(exc)) from exc
     watching = f", watching {len(watch.specs)} feeds every {every:g} min" if watch is not None else ""
