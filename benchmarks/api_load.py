@@ -131,8 +131,30 @@ def _fresh_articles(n: int) -> list[dict[str, Any]]:
     return out
 
 
+def grow_store(path: Path, articles: int) -> None:
+    """Copy the store's articles and their events under new ids (and text hashes) until it holds ``articles``:
+    a store of that size with the coded corpus's mix of events, when coding the whole corpus takes too long."""
+    from dyads.store import EventStore
+
+    with EventStore(path) as store:
+        have = store.count("articles")
+        copies = 0
+        while have < articles:
+            copies += 1
+            take = min(have, articles - store.count("articles"))
+            store.con.execute(f"""
+                CREATE TEMP TABLE pick AS SELECT id FROM articles WHERE id NOT LIKE '%#copy%' ORDER BY id LIMIT {take};
+                INSERT INTO articles SELECT * REPLACE (id || '#copy{copies}' AS id,
+                    text_hash || '#copy{copies}' AS text_hash) FROM articles WHERE id IN (SELECT id FROM pick);
+                INSERT INTO events SELECT * REPLACE (event_id || '#copy{copies}' AS event_id,
+                    doc_id || '#copy{copies}' AS doc_id) FROM events WHERE doc_id IN (SELECT id FROM pick);
+                DROP TABLE pick;""")
+            have = store.count("articles")
+        store.con.execute("CHECKPOINT")
+
+
 def run(db: Path, clients: int, requests: int, seconds: float, feed_articles: int, watch: bool,
-        paths: tuple[str, ...], cache: int = 512) -> dict[str, Any]:
+        paths: tuple[str, ...], cache: int = 512, grow_to: int = 0) -> dict[str, Any]:
     """One run over a fresh copy of the store: start the server (with the watcher), load it, stop it."""
     from newssite import NewsSite, _Handler, rss
 
@@ -141,6 +163,8 @@ def run(db: Path, clients: int, requests: int, seconds: float, feed_articles: in
     shutil.copy(db, copy)
     if Path(f"{db}.wal").exists():
         shutil.copy(f"{db}.wal", f"{copy}.wal")
+    if grow_to:
+        grow_store(copy, grow_to)
     port = _port()
     command = [sys.executable, "-m", "dyads", "serve", "--db", str(copy), "--port", str(port), "--cache", str(cache)]
     site = server = feeder = None
@@ -203,6 +227,8 @@ def main() -> None:
     parser.add_argument("--feed-articles", type=int, default=200, help="new articles the feed gains (watch run)")
     parser.add_argument("--only", choices=["serve", "watch"], help="one run only")
     parser.add_argument("--no-cache", action="store_true", help="also run both without the server's answer cache")
+    parser.add_argument("--grow-to", type=int, default=0, metavar="N",
+                        help="serve a copy grown to N articles by repeating its articles and events under new ids")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     rows = []
@@ -210,13 +236,15 @@ def main() -> None:
         for watch in (False, True):
             if args.only and args.only != ("watch" if watch else "serve"):
                 continue
-            result = run(args.db, args.clients, args.requests, args.seconds, args.feed_articles, watch, PATHS, cache)
+            result = run(args.db, args.clients, args.requests, args.seconds, args.feed_articles, watch, PATHS, cache,
+                         args.grow_to)
             name = ("serve --watch (writing)" if watch else "serve") + ("" if cache else " --cache 0")
             rows.append({"run": name, "clients": args.clients, **result})
     if args.json:
         print(json.dumps(rows, indent=1))
         return
-    print(f"store: {args.db} ({rows[0]['articles']} articles); paths: {', '.join(PATHS)}")
+    grown = f", grown by repetition to {args.grow_to}" if args.grow_to else ""
+    print(f"store: {args.db}{grown} ({rows[0]['articles']} articles); paths: {', '.join(PATHS)}")
     print(f"{'run':<36}{'clients':>8}{'requests':>10}{'seconds':>9}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}"
           f"{'non-200':>9}{'stored':>8}{'events':>8}")
     for r in rows:
