@@ -65,8 +65,10 @@ def _get(port: int, path: str) -> dict[str, Any]:
     return dict(json.loads(conn.getresponse().read()))
 
 
-def load(port: int, clients: int, requests: int, seconds: float, paths: tuple[str, ...]) -> dict[str, Any]:
-    """Run the clients; return the counts and latencies."""
+def load(port: int, clients: int, requests: int, seconds: float, paths: tuple[str, ...],
+         rate: float = 0.0) -> dict[str, Any]:
+    """Run the clients (each as fast as answers come, or all together at about ``rate`` requests/s); return the
+    counts and latencies (a paced request's latency counts from when it was due, so a slow server shows)."""
     latencies: list[float] = []
     failures: list[str] = []
     lock = threading.Lock()
@@ -77,6 +79,8 @@ def load(port: int, clients: int, requests: int, seconds: float, paths: tuple[st
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine: list[float] = []
         k = number
+        gap = clients / rate if rate else 0.0
+        due = time.perf_counter() + gap * number / clients
         while time.monotonic() < deadline:
             with lock:
                 if issued[0] >= requests:
@@ -85,6 +89,10 @@ def load(port: int, clients: int, requests: int, seconds: float, paths: tuple[st
             path = paths[k % len(paths)]
             k += 1
             started = time.perf_counter()
+            if gap:
+                if due > started:
+                    time.sleep(due - started)
+                started, due = due, due + gap
             try:
                 conn.request("GET", path)
                 reply = conn.getresponse()
@@ -154,7 +162,8 @@ def grow_store(path: Path, articles: int) -> None:
 
 
 def run(db: Path, clients: int, requests: int, seconds: float, feed_articles: int, watch: bool,
-        paths: tuple[str, ...], cache: int = 512, grow_to: int = 0) -> dict[str, Any]:
+        paths: tuple[str, ...], cache: int = 512, grow_to: int = 0, every: float = 0.25,
+        rate: float = 0.0) -> dict[str, Any]:
     """One run over a fresh copy of the store: start the server (with the watcher), load it, stop it."""
     from newssite import NewsSite, _Handler, rss
 
@@ -169,6 +178,8 @@ def run(db: Path, clients: int, requests: int, seconds: float, feed_articles: in
     command = [sys.executable, "-m", "dyads", "serve", "--db", str(copy), "--port", str(port), "--cache", str(cache)]
     site = server = feeder = None
     stop = threading.Event()
+    published: list[tuple[float, int]] = []  # (when, articles the feed lists)
+    seen: list[tuple[float, int, int]] = []  # (when, articles, events) as /api/events and /api/health answer
     if watch:
         from http.server import ThreadingHTTPServer
 
@@ -182,13 +193,14 @@ def run(db: Path, clients: int, requests: int, seconds: float, feed_articles: in
             site.article(path, record)
         site.set("/rss.xml", rss(site.base, []), content_type="application/rss+xml")
         (work / "feeds.txt").write_text(site.url("/rss.xml") + "\n", encoding="utf-8")
-        command += ["--watch", str(work / "feeds.txt"), "--every", "0.05", "--delay", "0"]
+        command += ["--watch", str(work / "feeds.txt"), "--every", str(every), "--delay", "0"]
 
         def grow() -> None:  # a batch of new articles every 2 s while the clients read
             shown = 0
             while not stop.is_set() and shown < len(items):
                 shown = min(len(items), shown + max(1, len(items) // 10))
                 site.set("/rss.xml", rss(site.base, items[:shown]), content_type="application/rss+xml")
+                published.append((time.monotonic(), shown))
                 stop.wait(2.0)
 
         feeder = threading.Thread(target=grow, daemon=True)
@@ -201,13 +213,29 @@ def run(db: Path, clients: int, requests: int, seconds: float, feed_articles: in
             while _get(port, "/api/feeds?latest=0")["watcher"]["passes"] < 1 and time.monotonic() < deadline:
                 time.sleep(0.5)
         before = _get(port, "/api/health")
+
+        def watch_store() -> None:
+            while not stop.is_set():
+                total = _get(port, "/api/events?limit=1")["total"]
+                seen.append((time.monotonic(), _get(port, "/api/health")["articles"] - before["articles"], total))
+                stop.wait(0.5)
+
         if feeder is not None:
             feeder.start()
-        result = load(port, clients, requests, seconds, paths)
+            threading.Thread(target=watch_store, daemon=True).start()
+        result = load(port, clients, requests, seconds, paths, rate)
         after = _get(port, "/api/health")
         result["stored"] = after["articles"] - before["articles"]
         result["new_events"] = after["events"] - before["events"]
         result["articles"] = before["articles"]
+        result["visible_s"] = None
+        if feeder is not None:  # the rest of the articles after the load: how long until each batch showed
+            deadline = time.monotonic() + 600
+            while (not seen or seen[-1][1] < feed_articles) and time.monotonic() < deadline:
+                time.sleep(0.5)
+            waits = [next((t for t, n, _ in seen if t >= at and n >= shown), deadline) - at for at, shown in published]
+            result["visible_s"] = max(waits) if waits else None
+            result["stored_total"] = seen[-1][1] if seen else 0
     finally:
         stop.set()
         process.terminate()
@@ -223,8 +251,11 @@ def main() -> None:
     parser.add_argument("--db", required=True, type=Path, help="the store to serve (a copy is served)")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=20000, help="stop after this many answers")
-    parser.add_argument("--seconds", type=float, default=30.0, help="stop after this long")
+    parser.add_argument("--seconds", type=float, default=30.0, help="stop the clients after this long")
     parser.add_argument("--feed-articles", type=int, default=200, help="new articles the feed gains (watch run)")
+    parser.add_argument("--every", type=float, default=0.25, help="minutes between polls (watch run)")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="requests/s all clients send together (0: each as fast as answers come)")
     parser.add_argument("--only", choices=["serve", "watch"], help="one run only")
     parser.add_argument("--no-cache", action="store_true", help="also run both without the server's answer cache")
     parser.add_argument("--grow-to", type=int, default=0, metavar="N",
@@ -237,20 +268,25 @@ def main() -> None:
             if args.only and args.only != ("watch" if watch else "serve"):
                 continue
             result = run(args.db, args.clients, args.requests, args.seconds, args.feed_articles, watch, PATHS, cache,
-                         args.grow_to)
+                         args.grow_to, args.every, args.rate)
             name = ("serve --watch (writing)" if watch else "serve") + ("" if cache else " --cache 0")
             rows.append({"run": name, "clients": args.clients, **result})
     if args.json:
         print(json.dumps(rows, indent=1))
         return
     grown = f", grown by repetition to {args.grow_to}" if args.grow_to else ""
-    print(f"store: {args.db}{grown} ({rows[0]['articles']} articles); paths: {', '.join(PATHS)}")
+    paced = f"; clients paced to {args.rate:g} requests/s in all" if args.rate else "; clients unpaced"
+    print(f"store: {args.db}{grown} ({rows[0]['articles']} articles); paths: {', '.join(PATHS)}{paced}")
     print(f"{'run':<36}{'clients':>8}{'requests':>10}{'seconds':>9}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}"
           f"{'non-200':>9}{'stored':>8}{'events':>8}")
     for r in rows:
         print(f"{r['run']:<36}{r['clients']:>8}{r['requests']:>10}{r['seconds']:>9.1f}{r['rps']:>8.0f}"
               f"{r['p50']:>8.0f}{r['p99']:>8.0f}{r['failures']:>9}{r['stored']:>8}{r['new_events']:>8}")
     for r in rows:
+        if r["visible_s"] is not None:
+            print(f"{r['run']}: {r.get('stored_total', 0)} of {args.feed_articles} new articles stored; the slowest "
+                  f"batch showed in /api/events {r['visible_s']:.1f} s after it entered the feed "
+                  f"({r['visible_s'] / (60 * args.every):.1f} polls of {args.every:g} min)")
         if r["first_failure"]:
             print(f"{r['run']}: first failure: {r['first_failure']}")
 

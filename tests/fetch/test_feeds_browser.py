@@ -63,7 +63,7 @@ def test_feeds_page_shows_health_and_new_events_live(site: NewsSite, tmp_path: P
     site.set("/rss.xml", rss(site.base, first), content_type="application/rss+xml")
     site.set("/broken.xml", "<html><body>not a feed</body></html>")
     watch = LiveWatch([FeedSpec(url=site.url("/rss.xml"), name="local wire"),
-                       FeedSpec(url=site.url("/broken.xml"), name="broken")], every=0.02, policy=policy)
+                       FeedSpec(url=site.url("/broken.xml"), name="broken")], every=0.02, policy=policy, coder="shared")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

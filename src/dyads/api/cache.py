@@ -3,12 +3,15 @@
 The store changes only when a writer commits, and every writer in the server's process (``POST /api/code
 ?store=true``, the feed watcher) holds the app's write lock to do it; the lock counts its releases. An answer is
 kept under (method, path, query, that count) and served again until the next write, so N clients asking for the
-same page cost one query, and a reader never sees an answer older than the last commit it could have seen.
-Bounded: the least recently used answers go first; large or non-200 answers are not kept.
+same page cost one query, and a reader never sees an answer older than the last commit it could have seen. After
+a write, the first request for a page computes it and the others asking meanwhile wait for that answer rather
+than all running the same query at once. Bounded: the least recently used answers go first; large or non-200
+answers are not kept.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from types import TracebackType
@@ -62,6 +65,7 @@ class ResponseCache:
         self.entries = entries
         self._kept: OrderedDict[tuple[Any, ...], tuple[int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self._guard = threading.Lock()
+        self._pending: dict[tuple[Any, ...], asyncio.Event] = {}
         self.hits = 0
         self.misses = 0
 
@@ -72,17 +76,33 @@ class ResponseCache:
             return
         accept = dict(scope.get("headers") or []).get(b"accept", b"")
         key = (scope["path"], scope.get("query_string", b""), accept, self.lock.generation)
-        with self._guard:
-            found = self._kept.get(key)
-            if found is not None:
-                self._kept.move_to_end(key)
-                self.hits += 1
+        found = self._get(key)
+        if found is None and key in self._pending:  # another request computes this answer now: wait for it
+            await self._pending[key].wait()
+            found = self._get(key)
         if found is not None:
             status, headers, body = found
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
         self.misses += 1
+        done = self._pending.setdefault(key, asyncio.Event())
+        try:
+            await self._compute(key, scope, receive, send)
+        finally:
+            if self._pending.get(key) is done:
+                del self._pending[key]
+            done.set()
+
+    def _get(self, key: tuple[Any, ...]) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
+        with self._guard:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+                self.hits += 1
+            return found
+
+    async def _compute(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send) -> None:
         start: dict[str, Any] = {}
         chunks: list[bytes] = []
         size = 0

@@ -1,8 +1,10 @@
 """``dyads serve --watch``: the feed watcher running in the server's process, on a cursor of its connection.
 
 The watcher thread polls the feeds, codes what is new and writes it under the app's write lock; requests read on
-their own cursors meanwhile (DuckDB MVCC: a reader sees the last committed state). It shares the app's coder,
-taking turns with ``POST /api/code`` on the coder's lock.
+their own cursors meanwhile (DuckDB MVCC: a reader sees the last committed state). The coding runs in a worker
+process of its own (``coder="process"``, the default): spaCy holds the interpreter's lock for long stretches, and
+in the server's process it would stall the answers to requests while a batch is parsed. ``coder="shared"`` codes
+in the server's process with the app's coder instead (tests; taking turns with ``POST /api/code`` on its lock).
 """
 
 from __future__ import annotations
@@ -32,14 +34,16 @@ class LiveWatch:
         every: minutes between polls of a feed.
         policy: the fetcher's manners and limits.
         workers: threads fetching pages.
+        coder: ``"process"`` (a worker process codes; the server's answers do not wait on it) or ``"shared"``.
 
     Example:
         >>> app = create_app("live.duckdb", watch=LiveWatch(read_feeds("feeds.txt"), 15.0))  # doctest: +SKIP
     """
 
     def __init__(self, specs: Sequence[FeedSpec], every: float, policy: FetchPolicy | None = None,
-                 workers: int = 4) -> None:
+                 workers: int = 4, coder: str = "process") -> None:
         self.specs = list(specs)
+        self.coder = coder
         self.every = every
         self.policy = policy
         self.workers = workers
@@ -78,13 +82,23 @@ class LiveWatch:
         from ..fetch import Fetcher, Watcher
         from ..store import EventStore
 
+        pool: Any = None
+        coder: Any = None
         try:
-            with state.coder() as coder:  # loads it once; coding then takes turns on the same lock
-                pass
+            if self.coder == "process":
+                from ..parallel import EngineCoder
+
+                coder = pool = EngineCoder("pool", workers=1)
+                pool.start()
+                coder_lock = None
+            else:
+                with state.coder() as shared:  # loads it once; coding then takes turns on the same lock
+                    coder = shared
+                coder_lock = state.coder_lock
             store = EventStore.attach(state.open().con.cursor(), state.db_path)
             with store, Fetcher(self.policy) as fetcher:
                 watcher = Watcher(store, coder, fetcher=fetcher, workers=self.workers, lock=state.write_lock,
-                                  coder_lock=state.coder_lock)
+                                  coder_lock=coder_lock)
                 while not self._stop.is_set():
                     try:
                         watcher.run(self.specs, self.every, self._stop, on_pass=self._passed)
@@ -95,6 +109,9 @@ class LiveWatch:
         except Exception as exc:  # pragma: no cover - shown on /feeds rather than lost in a thread
             self.error = f"the watcher stopped: {type(exc).__name__}: {exc}"
             log.exception("the watcher stopped")
+        finally:
+            if pool is not None:
+                pool.close()
 
     def status(self) -> dict[str, Any]:
         """What the feeds page shows about the watcher itself."""
