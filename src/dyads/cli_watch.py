@@ -96,7 +96,8 @@ def watch(feeds: str, db: str, once: bool, every: float, user_agent: str | None,
           timeout: float, workers: int, actor_files: tuple[str, ...], pattern_files: tuple[str, ...], quiet: bool,
           verbose: int) -> None:
     """Watch news feeds: poll each RSS/Atom feed, news sitemap or page in FEEDS, code the new articles into
-    the store, and go on until stopped (Ctrl-C or SIGTERM end it after the current batch).
+    the store, and go on until stopped (SIGTERM ends it after the current pass; Ctrl-C at once, keeping
+    every article stored so far).
 
     FEEDS is a text file with one URL a line (# comments), a YAML list with per-feed options (url, name, every,
     kind, language, source, headers), or an OPML export from a feed reader. Only those addresses and the

@@ -77,13 +77,18 @@ def test_page_updated_after_first_fetch_is_coded_again(site: NewsSite, watcher: 
     spec = FeedSpec(url=site.url("/atom.xml"))
     assert watcher.poll(spec).stored == 1
     assert watcher.poll(spec).fetched == 0  # listed again, not updated: not fetched
+    site.set("/atom.xml", atom(site.base, [("/u/1", record)], {"/u/1": "2024-05-01T11:00:00Z"}),
+             content_type="application/atom+xml")
+    touched = watcher.poll(spec)  # updated in the feed, same words on the page: fetched, not coded again
+    assert (touched.fetched, touched.stored, touched.duplicates) == (1, 0, 0)
+    assert store.rows("SELECT status FROM pages") == [{"status": "stored"}]
     correction = {**record, "text": "Iran condemned the United States over air strikes in Syria. " + record["text"]}
     site.article("/u/1", correction)
     site.set("/atom.xml", atom(site.base, [("/u/1", correction)], {"/u/1": "2024-05-01T12:30:00Z"}),
              content_type="application/atom+xml")
     third = watcher.poll(spec)
     assert (third.fetched, third.stored) == (1, 1)
-    assert site.hits["/u/1"] == 2
+    assert site.hits["/u/1"] == 3
     rows = store.rows("SELECT id, text FROM articles")
     assert len(rows) == 1 and rows[0]["text"].startswith("Iran condemned the United States")
     events = store.rows("SELECT doc_id, type, source_country, target_country FROM events")

@@ -338,9 +338,12 @@ class Watcher:
         for item in fresh:
             assert item.article is not None
             twin = stored.get(hashes[item.url])
-            if twin is not None:  # the same words are stored already (under this or another address)
-                rows.append(state.PageRow(item.url, spec.url, "duplicate", twin,
-                                          reason=None if twin == item.article.id else f"same text as {twin}",
+            if twin == item.article.id:  # fetched again (its entry was updated) and unchanged: nothing to code
+                rows.append(state.PageRow(item.url, spec.url, "stored", twin, updated=item.entry.updated,
+                                          fetched_at=item.fetched_at))
+                continue
+            if twin is not None:  # the same words are stored already under another address
+                rows.append(state.PageRow(item.url, spec.url, "duplicate", twin, reason=f"same text as {twin}",
                                           updated=item.entry.updated, fetched_at=item.fetched_at))
                 report.duplicates += 1
                 continue
