@@ -53,14 +53,22 @@ def _rss_mb() -> float:
         return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-def _watch_child(feeds: list[str], total: int, db: str, queue: Any) -> None:
+def _watch_child(feeds: list[str], total: int, db: str, in_process: bool, queue: Any) -> None:
+    """Poll until every article is stored; ``in_process``: code here (``dyads watch``), else in a worker process
+    (as ``dyads serve --watch``)."""
     from dyads.fetch import FeedSpec, Fetcher, FetchPolicy, Watcher
+    from dyads.parallel import EngineCoder
     from dyads.pipeline import Coder
     from dyads.store import EventStore
 
     started = time.perf_counter()
-    coder = Coder()
-    coder.warm_up()
+    coder: Any
+    if in_process:
+        coder = Coder()
+        coder.warm_up()
+    else:  # as `dyads serve --watch` does: a worker process codes while this one fetches and extracts
+        coder = EngineCoder("pool", workers=1)
+        coder.start()
     load = time.perf_counter() - started
     policy = FetchPolicy(user_agent="dyads-bench", min_interval=0.0, per_host=4, timeout=30)
     specs = [FeedSpec(url=u) for u in feeds]
@@ -77,6 +85,8 @@ def _watch_child(feeds: list[str], total: int, db: str, queue: Any) -> None:
                 break
         seconds = time.perf_counter() - started
         stored, events = store.count("articles"), store.count("events")
+    if not in_process:
+        coder.close()
     queue.put({"load": load, "seconds": seconds, "articles": stored, "events": events, "polls": polls,
                "samples": samples, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 
@@ -148,13 +158,17 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--feeds", type=int, default=10)
     parser.add_argument("--per-poll", type=int, default=25, help="new articles a feed lists at each fetch")
+    parser.add_argument("--coder-process", action="store_true",
+                        help="code in a worker process, as `dyads serve --watch` does (default: in the watcher's "
+                             "process, as `dyads watch`)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     records = _articles(args.corpus, args.n)
     server, feeds = _site(records, args.feeds, args.per_poll)
     work = Path(tempfile.mkdtemp(prefix="dyads-watch-bench-"))
     try:
-        watched = _run(_watch_child, feeds, len(records), str(work / "watch.duckdb"))
+        watched = _run(_watch_child, feeds, len(records), str(work / "watch.duckdb"),
+                       not args.coder_process)
         coded = _run(_code_child, records, str(work / "code.duckdb"))
     finally:
         server.shutdown()
