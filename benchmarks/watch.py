@@ -19,6 +19,7 @@ import gzip
 import json
 import multiprocessing
 import resource
+import shutil
 import sys
 import tempfile
 import threading
@@ -81,7 +82,7 @@ def _watch_child(feeds: list[str], total: int, db: str, in_process: bool, queue:
             report = watcher.poll_all(specs)
             polls += 1
             samples.append((polls, store.count("articles"), _rss_mb()))
-            if not report.stored and all(f.not_modified or f.entries == 0 for f in report.feeds):
+            if not any(f.fetched for f in report.feeds):  # every feed lists only what was seen: done
                 break
         seconds = time.perf_counter() - started
         stored, events = store.count("articles"), store.count("events")
@@ -172,6 +173,7 @@ def main() -> None:
         coded = _run(_code_child, records, str(work / "code.duckdb"))
     finally:
         server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
     rows = [("watch (fetch+extract+code+store)", watched), ("dyads code (code+store)", coded)]
     for _, r in rows:
         r["per_min"] = 60 * r["articles"] / r["seconds"]
