@@ -173,15 +173,16 @@ class Watcher:
 
     def run(self, specs: Sequence[FeedSpec], every: float, stop: threading.Event,
             on_pass: Callable[[PassReport], None] | None = None) -> None:
-        """Poll every feed on its schedule (its own ``every``, else ``every`` minutes) until ``stop`` is set."""
+        """Poll every feed on its schedule (its own ``every``, else ``every`` minutes from the start of its last
+        poll) until ``stop`` is set."""
         due = {spec.url: 0.0 for spec in specs}
         while not stop.is_set():
             now = time.monotonic()
             ready = [spec for spec in specs if due[spec.url] <= now]
             if ready:
                 report = self.poll_all(ready)
-                for spec in ready:
-                    due[spec.url] = time.monotonic() + 60.0 * (spec.every or every)
+                for spec in ready:  # on the clock from the poll's start: a long poll is followed at once
+                    due[spec.url] = now + 60.0 * (spec.every or every)
                 if on_pass is not None:
                     on_pass(report)
             stop.wait(max(min(due.values()) - time.monotonic(), 0.01))
