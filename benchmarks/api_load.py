@@ -257,13 +257,17 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.0,
                         help="requests/s all clients send together (0: each as fast as answers come)")
     parser.add_argument("--only", choices=["serve", "watch"], help="one run only")
-    parser.add_argument("--no-cache", action="store_true", help="also run both without the server's answer cache")
+    parser.add_argument("--no-cache", action="store_true", help="also run without the server's answer cache")
+    parser.add_argument("--cache-only", choices=["on", "off"], help="only with (on) or without (off) the cache")
     parser.add_argument("--grow-to", type=int, default=0, metavar="N",
                         help="serve a copy grown to N articles by repeating its articles and events under new ids")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     rows = []
-    for cache in (512, 0) if args.no_cache else (512,):
+    caches = (512, 0) if args.no_cache else (512,)
+    if args.cache_only:
+        caches = (512,) if args.cache_only == "on" else (0,)
+    for cache in caches:
         for watch in (False, True):
             if args.only and args.only != ("watch" if watch else "serve"):
                 continue
