@@ -177,8 +177,12 @@ def feeds_cmd(db: str, fmt: str) -> None:
     names = ["status", "name", "url", "kind", "last_poll", "last_ok", "errors", "last_error", "articles", "events",
              "failed_pages"]
     failing = sum(1 for r in rows if r["status"] != "ok")
+    if fmt == "table":  # times to the second, UTC; the JSON and CSV keep them whole
+        for row in rows:
+            for key in ("last_poll", "last_ok"):
+                row[key] = row[key].strftime("%Y-%m-%d %H:%M:%S") if row[key] else None
     write_rows(names, [tuple(r[n] for n in names) for r in rows], fmt,
-               title=f"{len(rows)} feeds, {failing} failing")
+               title=f"{len(rows)} feeds, {failing} failing (times UTC)")
 
 
 def register(group: click.Group) -> None:

@@ -62,3 +62,5 @@ def test_three_feeds_once_then_again(site: NewsSite, tmp_path: Path) -> None:
     assert rows[site.url("/wire/rss.xml")]["articles"] == 30
     assert rows[site.url("/world/atom.xml")]["articles"] == 30  # 25 of its own and 5 stored once from the wire
     assert rows[site.url("/wire/rss.xml")]["status"] == "ok"
+    table = CliRunner().invoke(main, ["feeds", "--db", str(db)])
+    assert table.exit_code == 0 and "3 feeds, 1 failing" in table.stdout and "malformed" in table.stdout
