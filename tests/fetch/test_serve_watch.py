@@ -60,7 +60,7 @@ def test_new_events_show_up_while_reads_go_on(site: NewsSite, tmp_path: Path, co
             statuses.append(reply.status_code)
             return reply.json()["total"] > before and client.get("/api/health").json()["articles"] == 30
 
-        _wait(grown)
+        _wait(grown, 180)
         assert set(statuses) == {200}
         assert client.get("/api/feeds").json()["watcher"]["passes"] <= passes + 3  # within about two polls
         page = client.get("/feeds")
@@ -100,11 +100,11 @@ def test_serve_watch_process_and_a_second_writer(site: NewsSite, tmp_path: Path)
                 assert server.poll() is None, server.stdout.read().decode() if server.stdout else ""
                 return False
 
-        _wait(stored, 120)
+        _wait(stored, 300)  # a busy machine: the server starts, its coder process loads, then it polls
         article = tmp_path / "a.txt"
         article.write_text("Talks\n\nIran condemned the United States on Monday.\n", encoding="utf-8")
         second = subprocess.run([sys.executable, "-m", "dyads", "code", str(article), "--db", str(db), "-q"],
-                                capture_output=True, text=True, timeout=120, env=env)
+                                capture_output=True, text=True, timeout=300, env=env)
         assert second.returncode == 1
         assert "another dyads process" in second.stderr and "/api/code?store=true" in second.stderr
         assert httpx.get(f"{base}/api/events", timeout=5).status_code == 200
