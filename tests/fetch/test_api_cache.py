@@ -37,3 +37,19 @@ def test_cache_off(tmp_path: Path, coder) -> None:  # type: ignore[no-untyped-de
         for _ in range(3):
             assert client.get("/api/health").status_code == 200
         assert _cache(app).hits == 0
+
+
+def test_a_store_the_server_holds_opens_read_only_in_its_process(tmp_path: Path, coder) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from dyads.errors import StoreError
+    from dyads.records import Article
+    from dyads.store import EventStore
+
+    path = str(tmp_path / "held.duckdb")
+    with TestClient(create_app(path, coder=coder)) as client:
+        client.post("/api/code", params={"store": "true"}, json={"text": "Iran condemned Iraq on Monday."})
+        with EventStore(path, read_only=True) as store:  # e.g. a report written beside the server
+            assert store.count("articles") == 1
+            with pytest.raises(StoreError, match="read-only"):
+                store.write(Article(id="x", text="Iraq condemned Iran."), [])

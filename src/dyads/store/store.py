@@ -67,6 +67,12 @@ class EventStore:
                              self.path)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only and not memory)
+        except duckdb.ConnectionException as exc:
+            if not (read_only and "different configuration" in str(exc)):
+                raise StoreError(_open_error(self.path, exc), self.path) from exc
+            # this process already holds the store writable (a server): share its database; read_only still
+            # refuses writes through this store
+            self.con = duckdb.connect(self.path)
         except duckdb.Error as exc:
             raise StoreError(_open_error(self.path, exc), self.path) from exc
         if not read_only:
