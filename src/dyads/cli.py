@@ -330,5 +330,9 @@ from .cli_report import register as _register_report  # noqa: E402 - issue 13: r
 
 _register_report(main)
 
+from .cli_watch import register as _register_watch  # noqa: E402 - issue 12: watch, feeds
+
+_register_watch(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "DataFileError",
     "DyadsError",
+    "FetchError",
     "InputError",
     "ModelNotInstalledError",
     "StoreError",
@@ -101,3 +102,18 @@ class WorkerError(DyadsError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (self.__class__, (self.reason, self.article_id, self.detail))
+
+
+class FetchError(DyadsError):
+    """A feed or page could not be fetched or read (``dyads watch``); ``url`` names it, ``reason`` says why in plain
+    words, ``transient`` says whether the next poll tries again (timeouts, 5xx) or not (404, no article text)."""
+
+    def __init__(self, reason: str, url: str | None = None, transient: bool = False, status: int | None = None) -> None:
+        self.reason = reason
+        self.url = url
+        self.transient = transient
+        self.status = status
+        super().__init__(f"{url}: {reason}" if url else reason)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.reason, self.url, self.transient, self.status))

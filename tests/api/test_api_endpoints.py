@@ -253,21 +253,21 @@ def test_long_path_parameters_are_422(client: TestClient) -> None:
 
 
 def test_get_requests_open_the_store_read_only(db: str, coder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # issue 12: one process-wide connection; each request gets a store on a cursor of it, read-only for GETs
     modes: list[bool] = []
-    real = api_app.EventStore
+    real = api_app.EventStore.attach
 
-    class Recording(real):  # type: ignore[misc, valid-type]
-        def __init__(self, path: str, read_only: bool = False) -> None:
-            modes.append(read_only)
-            super().__init__(path, read_only=read_only)
+    def recording(con, path: str, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+        modes.append(read_only)
+        return real(con, path, read_only=read_only)
 
-    monkeypatch.setattr(api_app, "EventStore", Recording)
+    monkeypatch.setattr(api_app.EventStore, "attach", recording)
     with TestClient(create_app(db, coder=coder)) as c:
         for path in ("/api/health", "/api/events", "/api/actors", "/api/actors/IRN", "/api/relations",
-                     "/api/coalitions", "/api/network", "/", "/actors", "/actors/IRN"):
+                     "/api/coalitions", "/api/network", "/", "/actors", "/actors/IRN", "/feeds", "/api/feeds"):
             assert c.get(path).status_code == 200
         assert c.post("/api/code", json={"text": "Iran condemned Iraq."}).status_code == 200
-    assert modes and all(modes)
+    assert len(modes) >= 12 and all(modes)
 
 
 def test_missing_store_is_created_empty(tmp_path, coder) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,16 @@ def test_serve_has_help_with_an_example() -> None:
     assert "Example" in result.output and "--db" in result.output and "127.0.0.1" in result.output
 
 
-def test_serve_answers_the_api_and_the_page(db: str) -> None:
+def test_serve_answers_the_api_and_the_page(db: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # issue 12: a server holds its store for its whole life, and this process's `client` fixture holds the
+    # session store: the server gets a copy of it (with its write-ahead log)
+    import shutil
+    from pathlib import Path
+
+    for suffix in ("", ".wal"):
+        if Path(db + suffix).exists():
+            shutil.copy(db + suffix, tmp_path / f"served.duckdb{suffix}")
+    db = str(tmp_path / "served.duckdb")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

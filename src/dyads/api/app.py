@@ -1,16 +1,18 @@
 """The FastAPI application: JSON API under ``/api``, HTML pages beside it, assets under ``/static``.
 
-Each request opens its own DuckDB connection: read-only for every GET, writable only for ``POST /api/code
-?store=true``. DuckDB will not hold a read-only and a writable connection to one file in one process at once,
-so a lock serialises them; the queries are small, so this costs little.
+The app holds one DuckDB connection for the life of the process (issue 12); each request works on a cursor of
+it, read-only for every GET, so reads run side by side, and beside the writes of ``POST /api/code?store=true``
+and of the feed watcher (``dyads serve --watch``): DuckDB's MVCC gives each reader a consistent snapshot while a
+writer commits. Writers take turns on one lock. The connection is writable, so DuckDB's file lock keeps other
+processes out while the server runs; they get a message saying to use the API or stop the server.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import __version__
 from ..errors import DyadsError
 from ..store import EventStore
+from .cache import ResponseCache, WriteLock
 from .queries import event_by_id
 
 if TYPE_CHECKING:
@@ -41,24 +44,48 @@ HERE = Path(__file__).parent
 
 
 class ApiState:
-    """What one app holds: the store path, the lock that serialises connections, and the coder (loaded once,
-    on first use)."""
+    """What one app holds: the store's process-wide connection, the lock writers take turns on, and the coder
+    (loaded once, on first use)."""
 
     def __init__(self, db_path: str, coder: Coder | None = None) -> None:
         self.db_path = db_path
         self._coder = coder
-        self._store_lock = threading.Lock()
         self._coder_lock = threading.Lock()
+        #: writers (POST /api/code?store=true, the feed watcher) hold it while they write; it counts the writes
+        self.write_lock = WriteLock()
+        self._owner: EventStore | None = None
+        self._owner_lock = threading.Lock()
+
+    def open(self) -> EventStore:
+        """Open the process-wide connection (creating and migrating the store), once."""
+        with self._owner_lock:
+            if self._owner is None:
+                self._owner = EventStore(self.db_path)
+            return self._owner
+
+    def close(self) -> None:
+        """Close the process-wide connection (the server is stopping)."""
+        with self._owner_lock:
+            if self._owner is not None:
+                self._owner.close()
+                self._owner = None
 
     @contextmanager
     def connection(self, *, read_only: bool) -> Iterator[EventStore]:
-        """Open a store connection for one request (the lock makes readers and writers take turns)."""
-        with self._store_lock:
-            store = self._open(read_only=read_only)
-            try:
+        """A store on a cursor of the process-wide connection, for one request (writers take the write lock)."""
+        try:
+            owner = self.open()
+        except DyadsError as exc:
+            raise StarletteHTTPException(503, str(exc)) from exc
+        store = EventStore.attach(owner.con.cursor(), self.db_path, read_only=read_only)
+        try:
+            if read_only:
                 yield store
-            finally:
-                store.close()
+            else:
+                with self.write_lock:
+                    yield store
+        finally:
+            store.close()
 
     def reader(self) -> AbstractContextManager[EventStore]:
         """Open a read-only connection for one request."""
@@ -78,11 +105,10 @@ class ApiState:
             raise HTTPException(404, f"no event {event_id[:40]!r} in this store: {hint}")
         return found
 
-    def _open(self, read_only: bool) -> EventStore:
-        try:
-            return EventStore(self.db_path, read_only=read_only)
-        except DyadsError as exc:
-            raise StarletteHTTPException(503, str(exc)) from exc
+    @property
+    def coder_lock(self) -> threading.Lock:
+        """The lock code runs under (one text at a time through the shared coder)."""
+        return self._coder_lock
 
     @contextmanager
     def coder(self) -> Iterator[Coder]:
@@ -160,12 +186,18 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(db_path: str, *, coder: Coder | None = None) -> FastAPI:
+def create_app(db_path: str, *, coder: Coder | None = None, watch: Any = None, cache: int = 512) -> FastAPI:
     """Build the HTTP API and web page over one event store.
 
     Args:
         db_path: the DuckDB store (created empty when missing, so ``POST /api/code?store=true`` can fill it).
         coder: a loaded :class:`~dyads.pipeline.Coder` to share; by default one is loaded on first use.
+        watch: a :class:`~dyads.api.live.LiveWatch` to run beside the server (``dyads serve --watch``): it polls
+            the feeds into the store while the app runs.
+        cache: GET answers kept until the next write to the store (:mod:`dyads.api.cache`); 0 keeps none.
+
+    Raises:
+        StoreError: the store cannot be opened (another process holds it).
 
     Example:
         >>> from fastapi.testclient import TestClient
@@ -173,13 +205,26 @@ def create_app(db_path: str, *, coder: Coder | None = None) -> FastAPI:
         >>> client.get("/api/events", params={"actor": "IRN", "limit": 5}).json()["total"]  # doctest: +SKIP
         12
     """
-    if db_path != ":memory:" and not Path(db_path).exists():
-        EventStore(db_path).close()
+    state = ApiState(db_path, coder)
+    state.open()  # now, so a store another process holds fails at start, with the message saying what to do
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if watch is not None:
+            watch.start(state)
+        try:
+            yield
+        finally:
+            if watch is not None:
+                watch.stop()
+            state.close()
+
     # Swagger UI would load its scripts from a CDN; /docs is our own page over /openapi.json, so it works offline
-    app = FastAPI(title="dyads", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="dyads", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political events coded from news text: who did what to whom, when and where "
                               "(PLOVER + CAMEO). Every HTML page has a JSON twin under /api.")
-    app.state.dyads = ApiState(db_path, coder)
+    app.state.dyads = state
+    app.state.watch = watch
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.templates = templates
 
@@ -208,15 +253,18 @@ def create_app(db_path: str, *, coder: Coder | None = None) -> FastAPI:
         return error(request, 500, f"internal error: {type(exc).__name__}; see the server log")
 
     from .routes_api import router as api_router
+    from .routes_feeds import router as feeds_router  # issue 12: /feeds, /api/feeds, /api/feeds/stream
     from .routes_web import router as web_router
 
     app.include_router(api_router)
+    app.include_router(feeds_router)
     app.include_router(web_router)
     from .routes_views import router as views_router  # issue 13: map, dyads, report
 
     app.include_router(views_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(ResponseCache, lock=state.write_lock, entries=cache)
     return app
 
 

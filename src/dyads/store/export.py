@@ -1,8 +1,9 @@
 """Export stored events: JSON lines, CSV, Parquet, the GDELT 2.0 event table, and PLOVER JSON records.
 
 GDELT: 61 tab-separated columns without a header, in the order of the GDELT 2.0 Event Codebook; dyads fills the
-columns it knows and leaves the rest empty. Two departures, both documented: the Geo country codes are ISO 3166-1
-alpha-3 (GDELT uses FIPS 10-4), and ``GoldsteinScale`` carries dyads' intensity (-10..10).
+columns it knows and leaves the rest empty. The Geo country codes are FIPS 10-4, as GDELT's (``data/gdelt/
+iso3_fips.tsv`` maps dyads' ISO 3166-1 alpha-3; actor country codes stay CAMEO's three letters, as in GDELT). One
+departure, documented: ``GoldsteinScale`` carries dyads' intensity (-10..10).
 ``NumMentions``/``NumSources``/``NumArticles`` come from the event's story (cross-article dedup), else 1.
 
 PLOVER: the JSON record of the PLOVER manual's "Data Fields" chapter (``id``, ``date``, ``actor``,
@@ -13,9 +14,11 @@ PLOVER: the JSON record of the PLOVER manual's "Data Fields" chapter (``id``, ``
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,7 +28,8 @@ from ..records import Actor, Event
 from .query import EventQuery, query_events
 from .store import EventStore
 
-__all__ = ["EXPORT_FORMATS", "GDELT_COLUMNS", "PLOVER_FIELDS", "export", "gdelt_row", "plover_record"]
+__all__ = ["EXPORT_FORMATS", "GDELT_COLUMNS", "PLOVER_FIELDS", "export", "fips_country", "gdelt_row",
+           "plover_record"]
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 
@@ -50,6 +54,23 @@ PLOVER_FIELDS: tuple[str, ...] = (
 PLOVER_ENTITY_FIELDS = ("code", "sector", "entity_text", "identifier_id", "identifier_text", "religion", "ethnicity",
                         "office", "gender", "age")
 _GEO_TYPE = {"country": 1, "admin1": 5, "city": 4, "site": 4}
+
+
+@functools.cache
+def _fips_table() -> dict[str, str]:
+    text = (resources.files("dyads") / "data" / "gdelt" / "iso3_fips.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines()[1:] if line.strip())
+    return {row[0]: row[1] for row in rows}
+
+
+def fips_country(iso3: str | None) -> str | None:
+    """Return the FIPS 10-4 code GDELT's geo columns use for an ISO 3166-1 alpha-3 code (None when unknown).
+
+    Example:
+        >>> fips_country("DEU"), fips_country("GBR"), fips_country("IRQ")
+        ('GM', 'UK', 'IZ')
+    """
+    return _fips_table().get(iso3.upper()) if iso3 else None
 
 
 def _gdelt_id(event_id: str) -> int:
@@ -89,8 +110,8 @@ def gdelt_row(event: Event, article: dict[str, Any] | None = None,
     loc = event.location
     if loc is not None:
         row.update(ActionGeo_Type=_GEO_TYPE.get(loc.precision, 4), ActionGeo_FullName=loc.name,
-                   ActionGeo_CountryCode=loc.country, ActionGeo_ADM1Code=loc.admin1, ActionGeo_Lat=loc.lat,
-                   ActionGeo_Long=loc.lon, ActionGeo_FeatureID=loc.geonameid)
+                   ActionGeo_CountryCode=fips_country(loc.country), ActionGeo_ADM1Code=loc.admin1,
+                   ActionGeo_Lat=loc.lat, ActionGeo_Long=loc.lon, ActionGeo_FeatureID=loc.geonameid)
     if article:
         coded = article.get("coded_at")
         row["DATEADDED"] = coded.strftime("%Y%m%d%H%M%S") if coded else None

@@ -27,7 +27,9 @@ __all__ = [
     "text_hash",
 ]
 
-SCHEMA_VERSION = 1
+#: 1: articles, events, meta. 2: articles carry their feed, fetch and publication times and near-duplicate link;
+#: ``feeds`` and ``pages`` hold the watcher's state (:mod:`dyads.fetch.state`). Older stores are migrated on open.
+SCHEMA_VERSION = 2
 
 ARTICLE_COLUMNS: dict[str, str] = {
     "id": "VARCHAR NOT NULL",
@@ -41,6 +43,12 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "coder": "VARCHAR",
     "coded_at": "TIMESTAMP",
     "text": "VARCHAR",
+    # schema 2: where a watched article came from (null for articles read from files)
+    "feed": "VARCHAR",
+    "fetched_at": "TIMESTAMP",
+    "published_at": "TIMESTAMP",
+    "sketch": "BIGINT[]",
+    "copy_of": "VARCHAR",
 }
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "code")
@@ -139,9 +147,10 @@ def _dumps(value: Any) -> str | None:
 
 
 def article_row(article: Article, n_events: int, coder: str | None, coded_at: dt.datetime,
-                digest: str | None = None) -> dict[str, Any]:
-    """Return the ``articles`` row of an article (``digest``: its text's hash, when the text is not at hand)."""
-    return {
+                digest: str | None = None, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return the ``articles`` row of an article (``digest``: its text's hash, when the text is not at hand;
+    ``extra``: values of the columns an :class:`Article` does not carry, such as ``feed`` and ``fetched_at``)."""
+    return {**(extra or {}),
         "id": article.id, "text_hash": digest or text_hash(article.text), "title": article.title, "date": article.date,
         "url": article.url, "outlet": article.outlet, "origin": article.origin, "n_events": n_events,
         "coder": coder, "coded_at": coded_at, "text": article.text,
