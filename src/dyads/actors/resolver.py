@@ -264,7 +264,7 @@ class SentenceActors:
         if others:  # "Japanese and Chinese officials": one actor of each country, as a named list is
             members = tuple(Actor(text=span_text, start=a0, end=a1, name=country_name(c), country=c, sector=sector,
                                   code=c + (sector or ""), entry="coordinated modifiers")
-                            for c in (country, *others))
+                            for c in (country, *others) if c)
             return Actor(text=span_text, start=a0, end=a1, name=span_text, sector=sector, members=members,
                          entry="coordinated modifiers")
         actor = Actor(text=span_text, start=a0, end=a1, name=name, country=country, sector=sector, code=code,

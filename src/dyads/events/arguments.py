@@ -164,4 +164,5 @@ def noun_source(noun: Token) -> Token | None:
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     # "an earlier Iranian attack": a name or nationality word before the others
     named = [c for c in mods if c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")]
-    return (named or mods or [None])[0]
+    chosen = named or mods
+    return chosen[0] if chosen else None

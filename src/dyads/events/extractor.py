@@ -312,7 +312,7 @@ class _Sentence:
             code = _INTENT[code[:2]]  # "pledged support to", "offered aid": a promise, not yet the act
         if light is not None and self.lemma(light) == "threaten" and code[:2] in ("16", "17", "18", "19", "20"):
             code = _THREATEN.get(code[:2], "130")  # "threatened tariffs on Japanese goods": a threat, not yet done
-            pattern = _untyped(pattern)  # type: ignore[assignment]
+            pattern = replace(pattern, type=None, mode=None)  # the threat's own type, not the sanction's
         if pattern.place_cameo and target is not None and self.actors.is_place(target):
             code = pattern.place_cameo
         if code[:2] == "14" and light is not None:
@@ -669,7 +669,7 @@ class _Sentence:
             return None
         said, told = self.actors.resolve(speaker), self.actors.resolve(subj)
         if said is not None and said.country and any(
-                (self.actors.resolve(c) or told).country == said.country for c in subj.conjuncts):
+                getattr(self.actors.resolve(c) or told, "country", None) == said.country for c in subj.conjuncts):
             return None  # "both the U.S. and Japan should ...": what all ought to do, one's own side included
         if said is None or told is None or told.code is None or told.code.startswith("---") or (
                 said.code is not None and said.code == told.code) or subj.i in range(speaker.left_edge.i,
