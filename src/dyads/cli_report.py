@@ -6,24 +6,16 @@ writes the file. ``cli.py`` registers it.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
+from .cli_store import _day
 from .errors import DyadsError
 
 __all__ = ["register", "report"]
 
-
-def _day(value: str | None, flag: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD", param_hint=flag) from None
 
 
 @click.command()

@@ -7,32 +7,17 @@ pass without a browser. Each view is saved as a screenshot under ``test-artifact
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import ARTIFACTS, chromium
 
 pytestmark = pytest.mark.browser
 
-#: Debian's Chromium; DYADS_CHROMIUM names another build of it.
-CHROMIUM = os.environ.get("DYADS_CHROMIUM") or next(
-    (p for p in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(p).exists()), None)
-ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-def _need(what: str) -> None:
-    message = f"{what}: install it with `apt-get install -y chromium` (as .ci/run does)"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
@@ -60,17 +45,7 @@ def server(db: str, coder) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if CHROMIUM is None or shutil.which(CHROMIUM) is None:
-        _need("Debian's chromium is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("playwright is not installed (pip install -e '.[test]')")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield launched
-        launched.close()
+    yield from chromium()
 
 
 @pytest.fixture()

@@ -3,8 +3,6 @@ without a reload while ``serve --watch`` stores them. Skipped without Chromium o
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
@@ -13,39 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import ARTIFACTS, chromium
 from newssite import NewsSite, corpus_articles, rss
 
 from dyads.fetch import FeedSpec, FetchPolicy
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("DYADS_CHROMIUM") or next(
-    (p for p in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(p).exists()), None)
-ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-def _need(what: str) -> None:
-    message = f"{what}: install it with `apt-get install -y chromium`"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture()
 def browser() -> Iterator[Any]:
-    if CHROMIUM is None or shutil.which(CHROMIUM) is None:
-        _need("Debian's chromium is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("playwright is not installed (pip install -e '.[test]')")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield launched
-        launched.close()
+    yield from chromium()
 
 
 def test_feeds_page_shows_health_and_new_events_live(site: NewsSite, tmp_path: Path, coder,  # type: ignore[no-untyped-def]
