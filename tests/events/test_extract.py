@@ -297,6 +297,13 @@ def test_a_surname_is_not_an_institution_or_town(code):  # type: ignore[no-untyp
     "Japanese officials declined to give details of the talks with the American envoy.",
     "U.S. officials, who are fighting off demands for change by Congress, are confident.",
     "The statement was drafted after Ortega and senior deputy minister Miguel Torres conferred by telephone.",
+    # contests, questions, papers "targeting" people, chances, requests announced for later
+    "The Japanese and French centre parties are challenging the incumbent Japanese governor.",
+    "The Japanese spokesman was asked by journalists about his view on the French minister.",
+    "The Dutch minister declined to give her view of the Belgian proposal.",
+    "The Irish minister claims he has been targeted by the British newspaper.",
+    "Chances that the Brazilian and Argentine ministers will agree to resume talks look remote.",
+    "The Spanish ministers said they would press the French government over the quotas.",
 ])
 def test_opinions_refusals_to_tell_and_political_fights_are_no_events(code, sentence):  # type: ignore[no-untyped-def]
     counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
@@ -367,19 +374,6 @@ def test_any_aggression_is_hypothetical(code):  # type: ignore[no-untyped-def]
     events = [e for e in code("Any American military aggression against Iran will be the beginning of a clash.")
               if e.type == "ASSAULT"]
     assert events and all(e.modality.hypothetical for e in events)
-
-
-@pytest.mark.parametrize("sentence", [
-    "The Japanese and French centre parties are challenging the incumbent Japanese governor.",
-    "The Japanese spokesman was asked by journalists about his view on the French minister.",
-    "The Dutch minister declined to give her view of the Belgian proposal.",
-    "The Irish minister claims he has been targeted by the British newspaper.",
-    "Chances that the Brazilian and Argentine ministers will agree to resume talks look remote.",
-    "The Spanish ministers said they would press the French government over the quotas.",
-])
-def test_contests_questions_papers_chances_and_announced_requests(code, sentence):  # type: ignore[no-untyped-def]
-    counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
-    assert counted == [], [(e.source.text, e.type, e.target.text if e.target else None) for e in counted]
 
 
 @pytest.mark.parametrize(("sentence", "expected", "present"), [
