@@ -457,3 +457,13 @@ def test_coordinated_country_words_agree_with_each_other(code):  # type: ignore[
 def test_dismissed_reports_neither_and_appearances(code, sentence, flag):  # type: ignore[no-untyped-def]
     events = code(sentence, date="1987-03-29")
     assert events and all(getattr(e.modality, flag) for e in events), [(e.type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Faulty repairs caused the crash of a Japan Airlines Boeing 747 which killed 520 people.",
+    '"It strikes me odd," said the Illinois senator.',
+    "Bonn plans tax cuts, part of the Paris currency pact designed to meet U.S. demands for German growth.",
+])
+def test_accidents_idioms_and_designs_are_no_events(code, sentence):  # type: ignore[no-untyped-def]
+    counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
+    assert counted == [], [(e.source.text, e.type) for e in counted]

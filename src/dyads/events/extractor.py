@@ -71,7 +71,8 @@ NOT_SOURCES = frozenset({
     "report", "budget", "programme", "program", "scheme", "tax", "election", "constitution", "stance", "position",
     "view", "record", "performance", "failure", "success", "image", "reputation", "policies", "list", "fund",
     "account", "money", "rebate", "deficit", "debt", "shipment", "import", "export", "good", "product", "sale",
-    "trade", "surplus", "currency", "dollar", "share",
+    "trade", "surplus", "currency", "dollar", "share", "crash", "accident", "explosion", "disaster", "earthquake",
+    "storm", "flood", "fire", "blaze", "collision", "derailment",
 })
 #: pattern id prefix of acts the CAMEO verb table codes
 FALLBACK = "cameo_verbs:"
@@ -760,6 +761,9 @@ class _Sentence:
         for s_tok, t_tok in pairs:
             if s_tok.pos_ in ("NOUN", "PROPN") and s_tok.ent_type_ != "PERSON" and _lemma(s_tok) in NOT_SOURCES:
                 continue  # "Britain's open door approach is hitting workers": a policy acts on no one
+            if any(c.ent_type_ == "PRODUCT" for c in s_tok.children) or (
+                    s_tok.dep_ == "pobj" and s_tok.head.lower_ == "of" and _lemma(s_tok.head.head) in NOT_SOURCES):
+                continue  # "the crash of a Boeing 747 which killed 520 people": a machine or an accident
             resolved = self.actors.resolve(s_tok) or self._weapon_user(s_tok)
             if resolved is not None and resolved.country is None and not resolved.members:
                 resolved = self._located(resolved, s_tok)  # "students throughout Indonesia"

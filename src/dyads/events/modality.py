@@ -20,7 +20,7 @@ HEDGES = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "sup
 #: modals of possibility, ability and obligation: the act is not said to happen ("may be forced to", "should")
 UNREAL_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can", "ca", "need"})
 #: verbs whose infinitive or clause is only wished, tried, weighed or suggested, not done or committed to
-UNREAL_HEADS = frozenset({"appear", "seem",
+UNREAL_HEADS = frozenset({"appear", "seem", "design",
                           "want", "wish", "hope", "seek", "try", "attempt", "aim", "consider", "weigh",
                           "contemplate", "expect", "like", "prefer", "mean", "need", "have", "ought", "suggest",
                           "propose", "recommend", "advocate", "favour", "favor", "study", "explore", "discuss",
