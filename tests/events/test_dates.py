@@ -363,3 +363,9 @@ def test_an_agreement_to_an_act_dated_long_ago_is_background(code):  # type: ign
 def test_terms_of_a_standing_pact_habits_and_standing_ties_are_background(code, sentence):  # type: ignore[no-untyped-def]
     events = code(sentence, date="1987-03-29")
     assert events and all(e.background for e in events), [(e.type, e.background) for e in events]
+
+
+def test_a_month_in_a_reported_would_clause_lies_ahead(code):  # type: ignore[no-untyped-def]
+    events = code("The Brazilian minister said he would resign in August.", date="1987-03-29")
+    assert events and all(e.date.startswith("1987-08") and not e.background for e in events), \
+        [(e.date, e.background) for e in events]

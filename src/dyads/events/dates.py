@@ -316,7 +316,9 @@ def _expressions(sent: Span) -> list[_Expression]:
 
 
 def _is_future(verb: Token) -> bool:
-    will = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children)
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children) or (
+        verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and any(c.dep_ == "aux" and c.lower_ == "would"
+                                                                   for c in verb.children))  # "said he would"
     return will or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS)
 
 
