@@ -23,3 +23,10 @@ def test_firms_take_the_story_country_but_lending_banks_do_not(code):  # type: i
             "Commercial banks criticised the Dutch minister.")
     by_text = {e.source.text: e.source.country for e in code(text, date="1987-03-20") if e.type == "ACCUSE"}
     assert by_text.get("Employers") == "NLD" and by_text.get("Commercial banks") is None, by_text
+
+
+def test_a_countrys_creditor_banks_are_not_that_country(code):  # type: ignore[no-untyped-def]
+    creditors = code("Brazil's bank advisory committee criticised the Brazilian finance minister.")
+    assert not any(e.source.country == "BRA" for e in creditors), [(e.source.text, e.source.code) for e in creditors]
+    central = [e for e in code("Brazil's central bank criticised the IMF.") if e.type == "ACCUSE"]
+    assert central and central[0].source.country == "BRA"

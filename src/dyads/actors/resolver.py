@@ -470,6 +470,10 @@ class SentenceActors:
                         country, name, origin = earlier.country, None, earlier.entry
         if org_code and country and split_code(org_code)[0] not in (None, country):
             org_code = None  # "Opponents of Rwanda's Senate": the country named wins over a foreign institution
+        words = {t.lemma_.lower() for t in core} | {t.lower_ for t in core}
+        if country and "central" not in words and ("creditor" in words or "bank" in words and words & {
+                "committee", "advisory", "steering"}):
+            country = None  # "Bolivia's creditor banks", "Brazil's bank advisory committee": its foreign lenders
         sector = self._sector(head)
         if sector and country is None:
             country = self._country_from_preps(head)  # "a court in Guyana", "dissidents from Myanmar"
