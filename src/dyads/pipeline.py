@@ -444,7 +444,7 @@ class Coder:
                 and attributed.country is not None and draft.source.country is not None
                 and attributed.country != draft.source.country):
             hypothetical = True  # "officials said Iran will attack": a prediction about another actor
-        if (flags.future and not flags.willing and not draft.future and cameo[:2] in UNSPOKEN_YET
+        if (flags.future and not draft.future and cameo[:2] in UNSPOKEN_YET
                 and not pattern.endswith("+conditional")):
             hypothetical = True  # "they would press Labour", "will call for a balanced approach": not said yet
         when = event_date(doc[draft.main], day)

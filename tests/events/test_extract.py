@@ -467,3 +467,12 @@ def test_dismissed_reports_neither_and_appearances(code, sentence, flag):  # typ
 def test_accidents_idioms_and_designs_are_no_events(code, sentence):  # type: ignore[no-untyped-def]
     counted = [e for e in code(sentence) if not (e.modality.negated or e.modality.hypothetical)]
     assert counted == [], [(e.source.text, e.type) for e in counted]
+
+
+@pytest.mark.parametrize(("sentence", "unwanted"), [
+    ("The US has refused to sign up to the Kyoto treaty.", ("USA", "JPN", "REJECT")),  # a city in a name owns nothing
+    ("The U.S. intends to table specific proposals at GATT.", ("USA", "IGO", "THREATEN")),  # tabling harms no one
+])
+def test_names_of_treaties_and_weak_verbs_make_no_counterpart(code, sentence, unwanted):  # type: ignore[no-untyped-def]
+    got = triples(code(sentence, date="1987-06-02"))
+    assert unwanted not in got, got

@@ -33,6 +33,7 @@ NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
 #: nouns that name acts, things or places, never actors: "Putin's offer", "Iran's economy"
 NON_ACTOR_HEADS = frozenset({
+    "treaty", "protocol", "convention",
     "offer", "request", "proposal", "plan", "decision", "move", "statement", "report", "effort", "visit", "call",
     "appeal", "attack", "strike", "support", "aid", "deal", "agreement", "resolution", "draft", "bill", "law",
     "policy", "economy", "market", "border", "territory", "city", "town", "region", "province", "capital",

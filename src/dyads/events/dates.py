@@ -388,11 +388,6 @@ def _habitual(verb: Token) -> bool:
     return False
 
 
-def ids_tokens(trigger: Token, ids: set[int]) -> list[Token]:
-    """The tokens of a set of indices in the trigger's document."""
-    return [trigger.doc[i] for i in sorted(ids)]
-
-
 def _shares_time(verb: Token) -> bool:
     """An ``xcomp`` ("agreed to provide") or a bare participle ("attacked the town, killing ten") of its head."""
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
@@ -501,7 +496,7 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
             if expr.attach in embedded and _news(found, published, expr.text) is False:
                 background = True
     said = [anchor.head] if anchor.dep_ == "ccomp" and anchor.head.pos_ == "VERB" else []
-    if any(_habitual(v) for v in ids_tokens(trigger, ids) + said):
+    if any(_habitual(v) for v in [trigger.doc[i] for i in sorted(ids)] + said):
         background = True  # "has previously said it would not", "has repeatedly vowed", "raided ... in the past"
     if published is not None and not background and anchor.dep_ == "relcl":
         for expr, found in dated:  # "since January, when Hu resigned": the clause is dated by its noun

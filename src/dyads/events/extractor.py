@@ -481,8 +481,8 @@ class _Sentence:
             if not paired and (target is None or not self._coded(target)):
                 return None
             hostile = root in ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20")
-            if hostile and self.lemma(verb) not in FIRM_PLANS:
-                return None
+            if hostile and (self.lemma(verb) not in FIRM_PLANS or inner.pattern_id.startswith(FALLBACK)):
+                return None  # a plan to harm threatens only when a hand-written pattern says it harms
             code = _THREATEN.get(root, "130") if hostile else _INTENT.get(root, "030")
             return Act(code, target, frame,
                        frame.id + f"+{inner.pattern_id}", verb, used, 0.6, future=True,
@@ -970,8 +970,8 @@ class _Sentence:
             return None
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") \
-                    and self._coded(child):
-                return child
+                    and self._coded(child) and not (child.dep_ == "compound" and self.actors.kind_at(child) == "place"):
+                return child  # not "the Kyoto treaty": a city in a name owns nothing
         of = prep_object(tok, ("of", "from", "by"))
         if of is not None and of.pos_ in ("PROPN", "NOUN") and self._coded(of):
             return of
