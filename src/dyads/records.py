@@ -25,6 +25,8 @@ class Article:
         url: where it came from, when known.
         outlet: the publisher (the JSONL ``source`` field), when known.
         origin: the file (and ``:line`` for JSONL) it was read from, for messages.
+        dateline: the place the story was filed from ("BUENOS AIRES"): the JSONL ``dateline`` field, else the
+            body's dateline, else None. It helps place the story's unnamed officials.
     """
 
     id: str
@@ -34,6 +36,7 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     origin: str | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -369,3 +369,17 @@ def test_a_month_in_a_reported_would_clause_lies_ahead(code):  # type: ignore[no
     events = code("The Brazilian minister said he would resign in August.", date="1987-03-29")
     assert events and all(e.date.startswith("1987-08") and not e.background for e in events), \
         [(e.date, e.background) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "background"), [
+    # an act told inside a clause that is dated long before: through "by", a "when" clause, a dated noun
+    ("In 1998 farmers caused chaos by blocking roads after the finance minister threatened Spain with tariffs.",
+     True),
+    ("When reappointed in mid-1991, the Canadian minister said he would resign within a year.", True),
+    ("The memoir says Kohl gave a lunch in May 1990 where Mitterrand told him he would back German unity.", True),
+    ("When he visited Madrid on Friday, the French president said he would back Spain.", False),
+])
+def test_a_clause_dated_long_ago_dates_what_it_tells(code, sentence, background):  # type: ignore[no-untyped-def]
+    events = code(sentence, date="2005-03-01")
+    assert events and all(e.background == background for e in events), \
+        [(e.type, e.trigger.text, e.background) for e in events]

@@ -5,6 +5,8 @@ Actors are compared by country (or code prefix where there is no country), as th
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 pytestmark = pytest.mark.model
@@ -476,3 +478,46 @@ def test_accidents_idioms_and_designs_are_no_events(code, sentence):  # type: ig
 def test_names_of_treaties_and_weak_verbs_make_no_counterpart(code, sentence, unwanted):  # type: ignore[no-untyped-def]
     got = triples(code(sentence, date="1987-06-02"))
     assert unwanted not in got, got
+
+
+FILED = ("Japan and the United States will discuss chip trade. The United States wants Japan to buy more chips. "
+         "Foreign Minister Tadashi Kuranari criticised the European Community on Monday.")
+
+
+@pytest.mark.parametrize(("dateline", "source_country"), [
+    ("TOKYO, April 26", "JPN"),  # filed from Tokyo: an unnamed-country minister is Japan's, marked inferred
+    (None, None),  # two countries named alike and no dateline: the minister stays unplaced, so no event
+])
+def test_a_dateline_places_the_stories_officials(coder, dateline, source_country):  # type: ignore[no-untyped-def]
+    from dyads.records import Article
+
+    article = Article(id="filed", text=FILED, date=dt.date(1987, 4, 27), dateline=dateline)
+    met = [e for e in coder.code_articles([article]) if "Kuranari" in e.source.text]
+    assert [e.source.country for e in met] == ([source_country] if source_country else []), [e.source for e in met]
+    assert all(e.source.inferred for e in met)
+
+
+def test_a_lone_sentence_keeps_an_unplaced_official(code):  # type: ignore[no-untyped-def]
+    events = code("Foreign Minister Tadashi Kuranari criticised the European Community on Monday.")
+    assert any("Kuranari" in e.source.text and e.source.country is None for e in events), [e.source for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Chilean minister defended Chile's economic record in a speech.", set()),  # one's record: a statement
+    ("The French spokesman defended the new sanctions against Iran.", set()),
+    ("Syrian troops held lines defending the city of Aleppo.", set()),  # a front line, not support
+    ("The French president defended Chad against Libyan aggression.", {("FRA", "TCD", "SUPPORT")}),
+])
+def test_defending_a_record_or_a_city_supports_no_one(code, sentence, expected):  # type: ignore[no-untyped-def]
+    found = {(e.source.country, e.target.country if e.target else None, e.type) for e in code(sentence)
+             if e.type == "SUPPORT"}
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Spanish prime minister will meet reporters in Madrid on Friday.",
+    "The Italian president met journalists from Corriere della Sera on Monday.",
+])
+def test_meeting_the_press_is_no_talks(code, sentence):  # type: ignore[no-untyped-def]
+    found = [(e.type, e.target.code if e.target else None) for e in code(sentence) if e.type in ("CONSULT", "AGREE")]
+    assert found == [], found

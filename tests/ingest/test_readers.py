@@ -69,12 +69,14 @@ def test_text_without_dateline_takes_default_date(tmp_path: Path) -> None:
                 "date": SEP_6,
                 "url": "https://example.org/news/1",
                 "outlet": "Andes Daily Fake",
+                "dateline": "LA PAZ, Sept 6",  # the JSONL field
                 "origin_line": 1,
             },
         ),
-        ("feed-002", {"title": None, "date": dt.date(2014, 9, 7), "url": None, "outlet": None, "origin_line": 2}),
+        ("feed-002", {"title": None, "date": dt.date(2014, 9, 7), "url": None, "outlet": None, "dateline": None,
+                      "origin_line": 2}),
         ("3", {"date": dt.date(2014, 9, 8), "outlet": "Capitol Fake News", "origin_line": 3}),
-        ("feed.jsonl:4", {"date": dt.date(2014, 9, 9), "origin_line": 4}),  # no id; date from the dateline
+        ("feed.jsonl:4", {"date": dt.date(2014, 9, 9), "dateline": "WASHINGTON", "origin_line": 4}),  # no id; the dateline's date
     ],
 )
 def test_jsonl_fields(id_: str, fields: dict[str, Any]) -> None:

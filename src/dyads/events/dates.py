@@ -57,6 +57,8 @@ NESTED_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 NESTED_PREPS = frozenset({"since", "during", "in"})
 FUTURE_HEADS = frozenset({"go", "plan", "expect", "intend", "schedule", "aim", "prepare", "agree", "promise",
                           "pledge", "vow", "decide", "threaten", "due", "set", "hope", "want", "seek"})
+#: subordinators of a clause that times the clause it hangs on ("When renominated in 1983, he said ...")
+WHEN_MARKERS = frozenset({"when", "after", "before", "while", "as", "once"})
 HEDGES = frozenset({"ahead", "prior", "up"})  # "ahead of", "prior to", "up to" bound a date
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 PAST_MODS = ((), ("last",), ("this",), ("past",), ("this", "past"), ("previous",))
@@ -437,6 +439,11 @@ def _period_end(found: _Resolved) -> dt.date | None:
         return None
 
 
+def _within(tok: Token, expr: _Expression) -> bool:
+    """Whether ``tok`` is one of the words of a date expression (or its preposition)."""
+    return expr.start - 1 <= tok.i < expr.start + len(expr.text.split())
+
+
 def _news(found: _Resolved, published: dt.date | None, text: str) -> bool | None:
     """Whether a dated act is news (True: within about a month of publication), background (False: dated
     earlier, "in 1989", "last April", "earlier this year", "since 1997"), or cannot tell (None)."""
@@ -506,14 +513,25 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
     if published is not None and not background:
         # "decided in November 2003 that he would quit", "lost power in 1974 after the Liberals demanded":
         # an undated act told inside a clause dated long before the article is background too
+        past = [(e, r) for e, r in dated if _news(r, published, e.text) is False]
         node = anchor
-        for _ in range(3):
+        for _ in range(4):
+            if not past:
+                break
+            if node.dep_ == "relcl" and any(_within(node.head, e) for e, _ in past):
+                background = True  # "a dinner in November 2003 where he told him he would quit"
+                break
             if node.dep_ == "relcl" and node.head.head.pos_ in ("VERB", "AUX"):
                 node = node.head  # "hosted a dinner in November 2003 where he told ...": the dinner's verb
+            elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+                node = node.head  # "caused chaos in 2000 by blocking roads after ...": through "by"
             elif node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
                 break
             node = node.head
-            for expr, found in dated:
-                if expr.attach == node.i and _news(found, published, expr.text) is False:
-                    background = True
+            # a date on the clause's verb, or on a "when" clause that times it ("When renominated in 1983, he said")
+            timing = {node.i} | {c.i for c in node.children if c.dep_ == "advcl" and any(
+                m.lower_ in WHEN_MARKERS for m in c.children if m.dep_ in ("advmod", "mark"))}
+            if any(e.attach in timing for e, _ in past):
+                background = True
+                break
     return EventDate(published.isoformat() if published else None, "publication", None, background)

@@ -866,6 +866,8 @@ class _Sentence:
                 and (self.actors.is_place(t_tok) or _lemma(t_tok) in LOCALITIES)
                 and (resolved.country is None or resolved.country == source.country)):
             return  # touring towns at home is campaigning, not a visit to a host
+        if act.cameo[:2] == "04" and resolved is not None and resolved.sector == "MED" and not resolved.members:
+            return  # "will meet reporters", "met journalists": a press event, not talks between actors
         if act.cameo[:2] == "14" and source.sector in ("MIL", "COP"):
             return  # "troops marched into the camp": forces do not demonstrate
         if (act.cameo[:2] in ("02", "10") and resolved is not None and (source.country or source.sector == "GOV")

@@ -15,7 +15,7 @@ from typing import Any
 from dyads.errors import InputError
 
 __all__ = [
-    "dateline_length","dateline_date", "parse_date", "try_parse_date"]
+    "dateline_length", "dateline_date", "dateline_place", "parse_date", "try_parse_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +110,22 @@ def dateline_length(text: str) -> int:
     """
     head = _DATELINE.match(text[:200])
     return head.end() if head is not None else 0
+
+
+def dateline_place(text: str) -> str | None:
+    """Return the place a news dateline at the start of ``text`` names ("BUENOS AIRES"), or None.
+
+    Example:
+        >>> dateline_place("BUENOS AIRES, March 2 - Argentina's chief debt negotiator said ...")
+        'BUENOS AIRES'
+        >>> dateline_place("The talks ended.") is None
+        True
+    """
+    head = _DATELINE.match(text[:200])
+    if head is None:
+        return None
+    place = re.split(r"\s*[,(]", head["head"], maxsplit=1)[0].strip()
+    return place or None
 
 
 def dateline_date(text: str, *, reference: dt.date | None = None) -> dt.date | None:

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from dyads.errors import InputError
 from dyads.ingest.clean import clean_text, decode_bytes, split_title, truncate
-from dyads.ingest.dates import dateline_date, try_parse_date
+from dyads.ingest.dates import dateline_date, dateline_place, try_parse_date
 from dyads.records import Article
 
 __all__ = ["DEFAULT_MAX_CHARS", "MIN_HTML_WORDS", "InputWarning", "article_id", "read_inputs", "read_text"]
@@ -105,6 +105,7 @@ def read_text(text: str, *, title: str | None = None, date: dt.date | None = Non
         text=body,
         title=clean_title or None,
         date=date or dateline_date(body),
+        dateline=dateline_place(body),
     )
 
 
@@ -122,7 +123,7 @@ def read_inputs(
 
     - ``.txt`` and any other plain-text file: first non-empty line is the title, the rest the body; id is
       the file name (the path relative to the folder, e.g. ``sub/a.txt``, when read from a folder).
-    - ``.jsonl``/``.json`` (also ``.gz``): one ``{"id", "text", "title"?, "date"?, "url"?, "source"?}`` per
+    - ``.jsonl``/``.json`` (also ``.gz``): one ``{"id", "text", "title"?, "date"?, "url"?, "source"?, "dateline"?}`` per
       line (``body``/``content`` stand for ``text``; no id gives ``<file>:<line>``); a ``.json`` file may
       also hold one object or an array of them (ids ``<file>#<n>``).
     - ``.html``/``.htm``: the main text, title and date as trafilatura extracts them (offline).
@@ -242,7 +243,8 @@ class _Reader:
         if not body:
             raise InputError("is empty: nothing to read", name)
         body = self.cap(body, name)
-        return Article(id=base, text=body, title=title, date=self.date_for(body), origin=name)
+        return Article(id=base, text=body, title=title, date=self.date_for(body), origin=name,
+                       dateline=dateline_place(body))
 
     def json_file(self, text: str, src: _Source, *, whole: bool) -> Iterator[Article]:
         if whole:
@@ -320,6 +322,7 @@ class _Reader:
             url=_string(record.get("url")),
             outlet=_outlet(record.get("source")),
             origin=origin,
+            dateline=_string(record.get("dateline")) or dateline_place(body),
         )
 
     def html(self, text: str, src: _Source) -> Article:
