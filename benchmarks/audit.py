@@ -93,7 +93,8 @@ def sample(args: argparse.Namespace) -> None:
         if len(rows) >= args.events:
             break
         day = dt.date.fromisoformat(rec["date"]) if rec.get("date") else dt.date(2005, 1, 1)
-        article = Article(id=rec["id"], text=rec["text"], title=rec.get("title"), date=day)
+        article = Article(id=rec["id"], text=rec["text"], title=rec.get("title"), date=day,
+                          dateline=rec.get("dateline"))
         events = [e for e in coder.code_articles([article])
                   if not (e.modality.negated or e.modality.hypothetical or e.background)]
         articles += 1

@@ -126,6 +126,25 @@ def _stateless(actor: Actor) -> bool:
             and (actor.code or "---").startswith("---"))
 
 
+def _met_abroad(event: Event) -> bool:
+    """Whether an office holder placed only by the one country a short story names meets, visits or agrees
+    with someone of that very country ("Foreign Minister Kuranari met Secretary of State Shultz": the only
+    country named is Shultz's, and a minister who meets him is his guest, not his colleague)."""
+    source, target = event.source, event.target
+    return (target is not None and event.cameo[:2] in ("03", "04", "05") and source.inferred
+            and (source.entry or "").startswith("context:home") and "context:person" in (source.entry or "")
+            and target.country == source.country
+            and not target.inferred)
+
+
+def _unhomed(actor: Actor) -> Actor:
+    """The actor as the sentence resolved it, before the story's home placed it."""
+    entry = actor.entry or ""
+    inner = entry[entry.find("(") + 1:-1] if entry.endswith(")") and "(" in entry else None
+    return replace(actor, country=None, code="---" + actor.sector if actor.sector else None, inferred=False,
+                   entry=inner)
+
+
 #: how many mentions the dateline's country gains when the story names that country too (the headline gains 2)
 DATELINE_WEIGHT = 2
 
@@ -440,6 +459,8 @@ class Coder:
                     continue
                 seen.add(key)
                 event = self._event(article, index, sent, draft, actors, day, about)
+                if context.slight and _met_abroad(event):
+                    event = replace(event, source=_unhomed(event.source))
                 if len(item.sentences) > 1 and _stateless(event.source):
                     continue  # an official or a force whose country a whole article left unplaced: misread
                 events.append(event)

@@ -503,12 +503,11 @@ def test_a_lone_sentence_keeps_an_unplaced_official(code):  # type: ignore[no-un
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("The Chilean minister defended Chile's economic record in a speech.", set()),  # one's record: a statement
-    ("The French spokesman defended the new sanctions against Iran.", set()),
     ("Syrian troops held lines defending the city of Aleppo.", set()),  # a front line, not support
+    ("The Chilean minister defended Chile's decision to close the border.", {("CHL", "CHL", "SUPPORT")}),
     ("The French president defended Chad against Libyan aggression.", {("FRA", "TCD", "SUPPORT")}),
 ])
-def test_defending_a_record_or_a_city_supports_no_one(code, sentence, expected):  # type: ignore[no-untyped-def]
+def test_defending_a_city_supports_no_one_a_policy_its_owner(code, sentence, expected):  # type: ignore[no-untyped-def]
     found = {(e.source.country, e.target.country if e.target else None, e.type) for e in code(sentence)
              if e.type == "SUPPORT"}
     assert found == expected, found
@@ -521,3 +520,11 @@ def test_defending_a_record_or_a_city_supports_no_one(code, sentence, expected):
 def test_meeting_the_press_is_no_talks(code, sentence):  # type: ignore[no-untyped-def]
     found = [(e.type, e.target.code if e.target else None) for e in code(sentence) if e.type in ("CONSULT", "AGREE")]
     assert found == [], found
+
+
+def test_a_minister_meeting_the_one_named_countrys_official_is_not_its_colleague(code):  # type: ignore[no-untyped-def]
+    events = code("Foreign Minister Tadashi Kuranari met Secretary of State George Shultz on Monday.")
+    met = [e for e in events if "Kuranari" in e.source.text]
+    assert met and all(e.source.country is None for e in met), [e.source for e in met]
+    sentenced = code("Judge Rivera sentenced the Philippine rebels to ten years.")  # at home the one country holds
+    assert [e.source.country for e in sentenced if e.type == "COERCE"] == ["PHL"], [e.source for e in sentenced]
