@@ -528,3 +528,38 @@ def test_a_minister_meeting_the_one_named_countrys_official_is_not_its_colleague
     assert met and all(e.source.country is None for e in met), [e.source for e in met]
     sentenced = code("Judge Rivera sentenced the Philippine rebels to ten years.")  # at home the one country holds
     assert [e.source.country for e in sentenced if e.type == "COERCE"] == ["PHL"], [e.source for e in sentenced]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a named thing is no actor, whatever country word it carries
+    ("The Philippines criticised the Kyoto Protocol on Monday.", set()),
+    ("Chile urged ministers to ensure the success of the Uruguay Round.", {("CHL", None, "REQUEST")}),
+    # an order an authority's own state carries out is the act itself
+    ("President Reagan ordered 300 mln dlrs of penalty tariffs on Japanese electronic goods.",
+     {("USA", "JPN", "SANCTION")}),
+    ("The Brazilian judge ordered the Argentine businessman jailed.", {("BRA", "ARG", "COERCE")}),
+    ("Reagan ordered Iran to release the hostages.", {("USA", "IRN", "REQUEST")}),  # an order to someone else
+    # words against a measure are no assault; workers striking are no raid
+    ("Serbian trade union leaders joined attacks on the Yugoslav wage freeze.", {("SRB", "SRB", "ACCUSE")}),
+    # evacuating a stronghold is a retreat, not aid
+    ("Libyan troops are evacuating their last stronghold in northern Chad.", {("LBY", "TCD", "RETREAT")}),
+    # a promise made together is no pact between its makers
+    ("Spain and Portugal vowed to cut their budget deficits.", {("ESP", None, "AGREE"), ("PRT", None, "AGREE")}),
+    ("Canada and Costa Rica agreed to start negotiations on a free trade pact.",
+     {("CAN", "CRI", "AGREE"), ("CRI", "CAN", "AGREE")}),
+    # an international body's ministers meeting in a country are the body's
+    ("EC ministers in Luxembourg endorsed the plan of the United States.", {(None, "USA", "SUPPORT")}),
+    # companies bargaining with companies: commerce
+    ("Deutsche Boerse bosses held talks with the London Stock Exchange on Monday.", set()),
+    ("The French government held talks with British Airways on Monday.",
+     {("FRA", "GBR", "CONSULT"), ("GBR", "FRA", "CONSULT")}),
+])
+def test_named_things_orders_measures_promises_and_commerce(code, sentence, expected):  # type: ignore[no-untyped-def]
+    found = {(e.source.country, e.target.country if e.target else None, e.type) for e in code(sentence, "1987-04-10")
+             if not (e.modality.negated or e.modality.hypothetical)}
+    assert found == expected, found
+
+
+def test_workers_striking_are_no_raid(code):  # type: ignore[no-untyped-def]
+    events = code("Yesterday, 23,000 German engineering workers struck at 90 plants for two hours.")
+    assert not [e for e in events if e.type == "ASSAULT"], [(e.type, e.trigger.text) for e in events]

@@ -44,6 +44,14 @@ NON_ACTOR_HEADS = frozenset({
     "cup", "season", "soil", "airspace", "water", "coast", "sea", "port", "embassy", "consulate", "interest",
     "security", "sovereignty", "independence", "involvement", "influence", "ambition", "concern", "need",
 })
+#: last words of company names ("the London Stock Exchange", "British Airways", "Toshiba Corp")
+BUSINESS_NAMES = frozenset({"exchange", "bourse", "boerse", "corp", "corporation", "company", "co", "inc", "plc",
+                            "ltd", "airways", "airlines", "motors", "holdings", "industries", "telecom", "ag",
+                            "group", "petroleum", "steel", "chemicals", "electric", "electronics"})
+#: last words of proper names that name things, not actors, whatever country word comes before them
+NAMED_THINGS = frozenset({"round", "rate", "treaty", "protocol", "accord", "accords", "convention", "act",
+                          "index", "cup", "games", "prize", "award", "festival", "declaration", "process",
+                          "pact", "charter", "corridor", "pipeline", "airport"})
 QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "group",
                             "groups", "crowd", "crowds", "band", "bunch", "handful", "majority", "some", "many",
                             "several", "most", "all", "one", "two", "three", "members", "member", "team"})
@@ -203,6 +211,8 @@ class SentenceActors:
             if names:
                 head = names[-1]
         core = np_tokens(head, core_only=True)
+        if head.lower_ in NAMED_THINGS and head.is_title and core and head.i != core[0].i:
+            return None  # "the Uruguay Round", "the Kyoto Protocol", "the London Interbank Offered Rate": things
         shown = np_tokens(head)
         start, end = phrase_span(shown, head)
         code, name, entry_id = self._code_for(head, core)
@@ -396,6 +406,8 @@ class SentenceActors:
                 hit = self.hits.get(tok.i)
                 if hit is None or hit.entry is None:
                     continue
+                if tok.dep_ == "compound" and tok.head.lower_ in NAMED_THINGS and tok.head.is_title:
+                    continue  # "the success of the Uruguay Round": a thing's name, not an actor
                 np_head = tok
                 while np_head.dep_ in CORE_DEPS and np_head.head is not np_head and np_head.head.i != head.i:
                     np_head = np_head.head
@@ -451,6 +463,9 @@ class SentenceActors:
             hit = self.hits.get(tok.i)
             if hit is None or hit.entry is None or tok.i == head.i and hit.entry.kind != "demonym":
                 continue
+            if (tok.dep_ == "compound" and tok.head.lower_ in NAMED_THINGS and tok.head.is_title
+                    or tok.lower_ in NAMED_THINGS and tok.is_title and tok.i > hit.start):
+                continue  # "the success of the Uruguay Round": the country word names a thing
             if hit.entry.kind in ("place", "capital") and tok.ent_type_ == "PERSON":
                 continue  # "Constantine Mitsotakis": a first name, not the Algerian city
             if hit.entry.kind not in COUNTRY_KINDS and self._inside_longer_name(tok, hit):
@@ -476,7 +491,9 @@ class SentenceActors:
                 "committee", "advisory", "steering"}):
             country = None  # "Bolivia's creditor banks", "Brazil's bank advisory committee": its foreign lenders
         sector = self._sector(head)
-        if sector and country is None:
+        if sector is None and country and head.pos_ == "PROPN" and head.lower_ in BUSINESS_NAMES and not org_code:
+            sector = "BUS"  # "the London Stock Exchange", "Deutsche Bank": a company of that country
+        if sector and country is None and not org_code:  # not "EC ministers in Luxembourg": the EC's
             country = self._country_from_preps(head)  # "a court in Guyana", "dissidents from Myanmar"
         if sector is None and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
             return None, None, None  # an unknown person is not an actor by nationality alone ("Scotland's Ian Mackie")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..actors.resolver import SentenceActors
+from ..actors.resolver import NAMED_THINGS, SentenceActors
 from ..records import Actor
 from .arguments import agent_of, conjuncts, direct_object, is_passive, noun_source, prep_object, subject_of
 from .ontology import cameo_entry
@@ -49,6 +49,12 @@ PEOPLE = frozenset({"people", "person", "man", "woman", "child", "civilian", "pr
                     "opponent", "suspect", "supporter", "member", "youth", "crowd", "worshipper", "pilgrim",
                     "farmer", "family", "detainee", "mourner", "rioter", "striker", "leader"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+#: promises each maker gives on its own: "France and Germany vowed to cut their deficits" is no pact between them
+PROMISES = frozenset({"vow", "pledge", "promise", "swear", "offer", "undertake"})
+#: measures and policies: what words attack, never weapons ("attacks on a wage freeze")
+MEASURES = frozenset({"freeze", "policy", "plan", "reform", "law", "bill", "decision", "tax", "rule", "regulation",
+                      "system", "budget", "proposal", "programme", "program", "measure", "scheme", "ban", "cut",
+                      "rise", "increase", "austerity", "strategy", "package", "legislation", "tariff", "quota"})
 PHYSICAL_QUANTITY = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "some", "several", "others"})
 #: words of sport and entertainment news, where "attack", "shoot" and "beat" are no violence
 NON_POLITICAL = frozenset({
@@ -328,6 +334,28 @@ class _Sentence:
         used = (noun.i,) if light is None else (noun.i, light.i)
         mutual = light is not None and self.lemma(light) in MUTUAL_LIGHTS
         return Act(code, target, pattern, pattern.id, noun, used, pattern.confidence, mutual=mutual)
+
+    def ordered_act(self, verb: Token) -> Act | None:
+        """What an order does when the orderer's own state carries it out: "ordered penalty tariffs on Japanese
+        goods" (SANCTION), "ordered Warner jailed" (COERCE against Warner). None for an order given to someone."""
+        obj = direct_object(verb)
+        noun = obj
+        if noun is not None and self.p.noun(_lemma(noun)) is None:
+            noun = prep_object(noun, ("of",))  # "ordered 300 mln dlrs of penalty tariffs"
+        if noun is not None and noun.pos_ == "NOUN":
+            pattern = self.p.noun(_lemma(noun))
+            if pattern is not None and (pattern.cameo or "")[:2] in ("16", "17"):
+                return self.noun_act(noun, verb)
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "oprd") and child.pos_ == "VERB":
+                pattern = self.p.verb(self.lemma(child))
+                if pattern is not None and (pattern.cameo or "")[:2] == "17":
+                    whom = obj if obj is not None else subject_of(child)
+                    if whom is None or whom.i == verb.i:
+                        return None
+                    return Act(pattern.cameo or "173", whom, pattern, pattern.id + "+ordered", child,
+                               (child.i, verb.i), pattern.confidence)
+        return None
 
     def verb_act(self, verb: Token) -> Act | None:
         """The act a (non-frame) verb expresses by itself, with its target."""
@@ -746,7 +774,7 @@ class _Sentence:
         reciprocal = act.reciprocal or (act.pattern is not None and act.pattern.reciprocal)
         pairs: list[tuple[Token, Token | None]] = [(s, t) for s in sources for t in targets]
         joint = act.cameo[:2] == "03" and len(sources) > 1 and (
-            act.target is None or not _actorish(act.target, self.actors))
+            act.target is None or not _actorish(act.target, self.actors)) and self.lemma(act.trigger) not in PROMISES
         if joint:  # "Canada and Costa Rica agreed to start negotiations": each agrees with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif reciprocal and act.target is None and len(sources) > 1:
@@ -848,11 +876,22 @@ class _Sentence:
             # "police opened fire on demonstrators, killing one person": the state's force on its own people
             resolved = replace(resolved, country=source.country, code=source.country + (resolved.sector or ""),
                                inferred=True)
+        if (material and _lemma(act.trigger) == "strike" and source.sector in ("LAB", "EDU", "HLH", "AGR", "CVL")
+                and (resolved is None or resolved.code is None)):
+            act = replace(act, cameo="143", pattern=_untyped(act.pattern), pattern_id=act.pattern_id + "+protest")
+            material = False  # "23,000 engineering workers struck at 90 plants": a strike, not a raid
         if (resolved is None or resolved.code is None and not resolved.members) and act.cameo[:2] == "14":
             # "staged a protest in Monrovia", "blocked a road": aimed at home
             place = self._place_of(main, act.trigger, *_of_chain(s_tok))
             resolved = replace(place, inferred=True) if place is not None else None
-        if material and t_tok is not None and not self._physical(t_tok, resolved):
+        if (material and act.cameo[:2] in ("18", "19") and t_tok is not None and _lemma(t_tok) in MEASURES
+                and source.sector not in ("MIL", "REB", "UAF", "COP", "SPY") and resolved is not None
+                and resolved.code is not None):
+            # "union leaders joined attacks on a wage freeze in Yugoslavia": words against a measure, aimed at
+            # whoever owns it
+            act = replace(act, cameo="111", pattern=_untyped(act.pattern), pattern_id=act.pattern_id + "+verbal")
+            material = False
+        elif material and t_tok is not None and (_lemma(t_tok) in MEASURES or not self._physical(t_tok, resolved)):
             return  # "fight crime", "smash the plan", "hit the shops": no one is attacked
         if material and _non_political(self.sent):
             return  # "shooting the film", "attacked the defence": sport and entertainment senses
@@ -883,6 +922,8 @@ class _Sentence:
         if act.cameo[:2] in ("06", "07") and _business(source) and (
                 resolved is None or resolved.code is None or _business(resolved)):
             return  # "Fujitsu supplies supercomputers to U.S. makers", "businessmen invest": commerce, not politics
+        if act.cameo[:2] in ("03", "04", "05") and _business(source) and resolved is not None and _business(resolved):
+            return  # "Deutsche Boerse held talks with the London Stock Exchange": a takeover bid, not diplomacy
         if (act.cameo[:2] == "13" and resolved is not None and source.country
                 and resolved.country == source.country and resolved.sector in ("MIL", "COP")):
             resolved = None  # "threatened to use troops if the unrest spread": one's own forces are not threatened
@@ -970,6 +1011,8 @@ class _Sentence:
     def _owner_token(self, tok: Token) -> Token | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
             return None
+        if tok.lower_ in NAMED_THINGS and tok.is_title and tok.i > tok.sent.start:
+            return None  # "the Kyoto Protocol", "the Uruguay Round", "the London Interbank Offered Rate"
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") \
                     and self._coded(child) and not (child.dep_ == "compound" and self.actors.kind_at(child) == "place"):
@@ -1057,7 +1100,11 @@ class _Sentence:
             lemma = self.lemma(tok)
             frame = self.p.frames.get(lemma)
             act: Act | None = None
-            if frame is not None and frame.frame != "say" and (frame.frame != "plan" or lemma in INTENT_PLAN):
+            if lemma == "order" and frame is not None:
+                act = self.ordered_act(tok)  # an authority's order to jail or to levy tariffs is the act itself
+            if act is not None:
+                pass
+            elif frame is not None and frame.frame != "say" and (frame.frame != "plan" or lemma in INTENT_PLAN):
                 act = self.frame_act(tok, frame)
             elif lemma == "tell" and "ask" in self.p.frames and any(
                     c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
