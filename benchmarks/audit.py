@@ -43,7 +43,8 @@ VERDICTS = ("correct", "usable", "wrong", "not_event")
 def _articles(exclude: set[str], band: str = "politics") -> list[dict[str, Any]]:
     """The articles to draw from. ``politics`` (the default): BBC politics and Reuters articles with a political
     score of 6 or more. ``borderline``: news that touches politics less, so far unaudited: Reuters articles
-    scoring 4 or 5 and BBC business articles scoring 4 or more."""
+    scoring 4 or 5 and BBC business articles scoring 4 or more. ``remaining``: what no other band holds and no
+    sample has drawn, Reuters articles scoring 3 and BBC tech and business articles scoring under 4."""
     pool = []
     for file in ("reuters21578.jsonl.gz", "bbc.jsonl.gz"):
         with gzip.open(CORPUS / file, "rt", encoding="utf-8") as handle:
@@ -52,7 +53,11 @@ def _articles(exclude: set[str], band: str = "politics") -> list[dict[str, Any]]
                 if rec["id"] in exclude or len(rec["text"].split()) > 900:
                     continue
                 score = political_score(rec["text"])
-                if band == "borderline":
+                if band == "remaining":  # never in any band's pool: Reuters scoring 3, BBC tech, other business
+                    if (not rec["id"].startswith("bbc-") and score == 3
+                            or rec["id"].startswith(("bbc-tech-", "bbc-business-")) and score < 4):
+                        pool.append(rec)
+                elif band == "borderline":
                     if rec["id"].startswith("bbc-business-") and score >= 4 or (
                             not rec["id"].startswith("bbc-") and score in (4, 5)):
                         pool.append(rec)
@@ -149,7 +154,7 @@ def main() -> None:
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--events", type=int, default=160)
     s.add_argument("--exclude", type=Path, action="append", default=[], help="JSONL whose ids are left out")
-    s.add_argument("--band", choices=("politics", "borderline"), default="politics",
+    s.add_argument("--band", choices=("politics", "borderline", "remaining"), default="politics",
                    help="which articles to draw from (see _articles)")
     s.add_argument("-o", "--output", type=Path, required=True)
     s.set_defaults(run=sample)

@@ -383,3 +383,19 @@ def test_a_clause_dated_long_ago_dates_what_it_tells(code, sentence, background)
     events = code(sentence, date="2005-03-01")
     assert events and all(e.background == background for e in events), \
         [(e.type, e.trigger.text, e.background) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "background"), [
+    ("The senate last January 12 voted to approve a resolution asking the Bolivian president to resign.", True),
+    ("The senate last january 12 voted to approve a resolution asking the Bolivian president to resign.", True),
+    ("The senate on Friday voted to approve a resolution asking the Bolivian president to resign.", False),
+])
+def test_a_resolution_is_dated_by_its_vote(code, sentence, background):  # type: ignore[no-untyped-def]
+    events = code(sentence, date="1987-03-20")
+    assert events and all(e.background == background for e in events), \
+        [(e.type, e.trigger.text, e.background) for e in events]
+
+
+def test_a_lower_case_month_with_a_day_is_a_date(code):  # type: ignore[no-untyped-def]
+    events = code("Iraq said its warplanes attacked Iranian oil sites on march 18.", date="1987-03-20")
+    assert [e.date for e in events if e.type == "ASSAULT"] == ["1987-03-18"]

@@ -293,7 +293,8 @@ def _expressions(sent: Span) -> list[_Expression]:
     for tok in sent:  # temporal words the entity recogniser missed
         low = tok.lower_
         if tok.i not in covered and (low in DAY_WORDS or low in WEEKDAYS
-                                     or (tok.tag_ == "NNP" and low in MONTHS and len(low) > 3)):
+                                     or (tok.tag_ == "NNP" and low in MONTHS and len(low) > 3)
+                                     or low in MONTHS and len(low) > 3 and _dated_month(tok)):
             mods = [c for c in tok.lefts if c.lower_ in ("last", "next", "this", "past") and c.i not in covered]
             spans.append(sent.doc[(mods[0].i if mods else tok.i):tok.i + 1])
     found = []
@@ -315,6 +316,14 @@ def _expressions(sent: Span) -> list[_Expression]:
             text, attach = sent.doc[prep.i:max(span.end, noun.i + 1)].text, prep.head.i
         found.append(_Expression(text, query, attach, clause, span.start))
     return found
+
+
+def _dated_month(tok: Token) -> bool:
+    """A month written in lower case that is still a date: "last january 22", "in june 1986"."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    return (after is not None and after.like_num) or (before is not None and before.lower_ in ("last", "next"))
 
 
 def _is_future(verb: Token) -> bool:
@@ -522,12 +531,15 @@ def event_date(trigger: Token, published: dt.date | None) -> EventDate:
                 background = True  # "a dinner in November 2003 where he told him he would quit"
                 break
             if node.dep_ == "relcl" and node.head.head.pos_ in ("VERB", "AUX"):
-                node = node.head  # "hosted a dinner in November 2003 where he told ...": the dinner's verb
+                node = node.head.head  # "hosted a dinner in November 2003 where he told ...": the dinner's verb
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
-                node = node.head  # "caused chaos in 2000 by blocking roads after ...": through "by"
+                node = node.head.head  # "caused chaos in 2000 by blocking roads after ...": through "by"
+            elif node.dep_ == "acl" and node.head.i != node.i:
+                node = _clause_head(node.head)  # "voted last January 22 to approve a resolution asking him to go"
             elif node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
                 break
-            node = node.head
+            else:
+                node = node.head
             # a date on the clause's verb, or on a "when" clause that times it ("When renominated in 1983, he said")
             timing = {node.i} | {c.i for c in node.children if c.dep_ == "advcl" and any(
                 m.lower_ in WHEN_MARKERS for m in c.children if m.dep_ in ("advmod", "mark"))}
