@@ -44,10 +44,24 @@ NON_ACTOR_HEADS = frozenset({
     "cup", "season", "soil", "airspace", "water", "coast", "sea", "port", "embassy", "consulate", "interest",
     "security", "sovereignty", "independence", "involvement", "influence", "ambition", "concern", "need",
 })
+#: nouns that name a company by its trade ("the US firm", "winemaker Southcorp", "the agrochemical giant")
+COMPANY_HEADS = frozenset({"firm", "company", "giant", "maker", "manufacturer", "producer", "brewer", "winemaker",
+                           "carrier", "airline", "insurer", "retailer", "conglomerate", "chipmaker", "carmaker",
+                           "automaker", "exporter", "importer", "supplier", "distributor", "miner", "refiner",
+                           "operator", "brokerage", "corporation", "subsidiary", "multinational", "supermarket",
+                           "bank", "lender", "developer"})
 #: last words of company names ("the London Stock Exchange", "British Airways", "Toshiba Corp")
 BUSINESS_NAMES = frozenset({"exchange", "bourse", "boerse", "corp", "corporation", "company", "co", "inc", "plc",
                             "ltd", "airways", "airlines", "motors", "holdings", "industries", "telecom", "ag",
-                            "group", "petroleum", "steel", "chemicals", "electric", "electronics"})
+                            "group", "petroleum", "steel", "chemicals", "electric", "electronics", "sa", "nv",
+                            "spa", "gmbh", "bv", "llc", "communications", "instruments", "systems",
+                            "technologies", "networks", "semiconductor", "pharmaceuticals", "inc."})
+
+
+def _ticker_after(head: Token) -> bool:
+    """Whether a Reuters ticker follows the name: "Veeco Instruments Inc <VEE>" names a listed company."""
+    doc = head.doc
+    return head.i + 2 < len(doc) and doc[head.i + 1].text == "<" and doc[head.i + 2].is_upper
 #: last words of proper names that name things, not actors, whatever country word comes before them
 NAMED_THINGS = frozenset({"round", "rate", "treaty", "protocol", "accord", "accords", "convention", "act",
                           "index", "cup", "games", "prize", "award", "festival", "declaration", "process",
@@ -491,8 +505,9 @@ class SentenceActors:
                 "committee", "advisory", "steering"}):
             country = None  # "Bolivia's creditor banks", "Brazil's bank advisory committee": its foreign lenders
         sector = self._sector(head)
-        if sector is None and country and head.pos_ == "PROPN" and head.lower_ in BUSINESS_NAMES and not org_code:
-            sector = "BUS"  # "the London Stock Exchange", "Deutsche Bank": a company of that country
+        if sector is None and head.pos_ == "PROPN" and not org_code and (
+                head.lower_ in BUSINESS_NAMES or _ticker_after(head)):
+            sector = "BUS"  # "the London Stock Exchange", "Neoax Inc", "Veeco <VEE>": a company
         if sector and country is None and not org_code:  # not "EC ministers in Luxembourg": the EC's
             country = self._country_from_preps(head)  # "a court in Guyana", "dissidents from Myanmar"
         if sector is None and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
@@ -533,6 +548,10 @@ class SentenceActors:
 
     def _sector(self, head: Token) -> str | None:
         hit = self.agents.get(head.i)
+        if hit is None and (head.lemma_.lower() in COMPANY_HEADS or head.pos_ == "PROPN" and any(
+                c.dep_ in ("compound", "appos", "amod", "nmod") and c.lemma_.lower() in COMPANY_HEADS
+                and c.i not in self.agents for c in head.children)):
+            return "BUS"  # "the US firm", "Australian winemaker Southcorp", "brewing giant Inbev"
         if hit is not None and head.lemma_.lower() in OFFICE_HEADS:
             for child in head.children:  # "union leaders", "church officials": the body they lead, not government
                 if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i \

@@ -49,6 +49,8 @@ PEOPLE = frozenset({"people", "person", "man", "woman", "child", "civilian", "pr
                     "opponent", "suspect", "supporter", "member", "youth", "crowd", "worshipper", "pilgrim",
                     "farmer", "family", "detainee", "mourner", "rioter", "striker", "leader"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+#: CAMEO roots of dealings that between companies, or from a company to no one in particular, are commerce
+COMMERCIAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "10", "12"})
 #: promises each maker gives on its own: "France and Germany vowed to cut their deficits" is no pact between them
 PROMISES = frozenset({"vow", "pledge", "promise", "swear", "offer", "undertake"})
 #: measures and policies: what words attack, never weapons ("attacks on a wage freeze")
@@ -344,8 +346,8 @@ class _Sentence:
             noun = prep_object(noun, ("of",))  # "ordered 300 mln dlrs of penalty tariffs"
         if noun is not None and noun.pos_ == "NOUN":
             pattern = self.p.noun(_lemma(noun))
-            if pattern is not None and (pattern.cameo or "")[:2] in ("16", "17"):
-                return self.noun_act(noun, verb)
+            if pattern is not None and (pattern.cameo or "")[:2] in ("09", "16", "17"):
+                return self.noun_act(noun, verb)  # "ordered sanctions", "ordered an investigation into"
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp", "oprd") and child.pos_ == "VERB":
                 pattern = self.p.verb(self.lemma(child))
@@ -922,8 +924,13 @@ class _Sentence:
         if act.cameo[:2] in ("06", "07") and _business(source) and (
                 resolved is None or resolved.code is None or _business(resolved)):
             return  # "Fujitsu supplies supercomputers to U.S. makers", "businessmen invest": commerce, not politics
-        if act.cameo[:2] in ("03", "04", "05") and _business(source) and resolved is not None and _business(resolved):
-            return  # "Deutsche Boerse held talks with the London Stock Exchange": a takeover bid, not diplomacy
+        if act.cameo[:2] in COMMERCIAL_ROOTS and _business(source) and (
+                resolved is None or resolved.code is None or _business(resolved) or resolved.sector is None
+                and not (resolved.code or "").startswith(("IGO", "NGO"))):
+            # "Deutsche Boerse held talks with the London Stock Exchange", "Southcorp rejected a takeover offer",
+            # "the US firm agreed to pay $2bn": a company's dealings count only when aimed at a state's or an
+            # international body ("the association urged Congress")
+            return
         if (act.cameo[:2] == "13" and resolved is not None and source.country
                 and resolved.country == source.country and resolved.sector in ("MIL", "COP")):
             resolved = None  # "threatened to use troops if the unrest spread": one's own forces are not threatened
@@ -1100,6 +1107,8 @@ class _Sentence:
             lemma = self.lemma(tok)
             frame = self.p.frames.get(lemma)
             act: Act | None = None
+            if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in tok.subtree):
+                continue  # "pleaded guilty to criminal charges": an admission, not an appeal
             if lemma == "order" and frame is not None:
                 act = self.ordered_act(tok)  # an authority's order to jail or to levy tariffs is the act itself
             if act is not None:
