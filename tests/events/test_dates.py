@@ -371,27 +371,24 @@ def test_a_month_in_a_reported_would_clause_lies_ahead(code):  # type: ignore[no
         [(e.date, e.background) for e in events]
 
 
-@pytest.mark.parametrize(("sentence", "background"), [
+@pytest.mark.parametrize(("sentence", "published", "background"), [
     # an act told inside a clause that is dated long before: through "by", a "when" clause, a dated noun
     ("In 1998 farmers caused chaos by blocking roads after the finance minister threatened Spain with tariffs.",
-     True),
-    ("When reappointed in mid-1991, the Canadian minister said he would resign within a year.", True),
-    ("The memoir says Kohl gave a lunch in May 1990 where Mitterrand told him he would back German unity.", True),
-    ("When he visited Madrid on Friday, the French president said he would back Spain.", False),
+     "2005-03-01", True),
+    ("When reappointed in mid-1991, the Canadian minister said he would resign within a year.", "2005-03-01", True),
+    ("The memoir says Kohl gave a lunch in May 1990 where Mitterrand told him he would back German unity.",
+     "2005-03-01", True),
+    ("When he visited Madrid on Friday, the French president said he would back Spain.", "2005-03-01", False),
+    # a resolution is dated by the vote that passed it, also with the month in lower case
+    ("The senate last January 12 voted to approve a resolution asking the Bolivian president to resign.",
+     "1987-03-20", True),
+    ("The senate last january 12 voted to approve a resolution asking the Bolivian president to resign.",
+     "1987-03-20", True),
+    ("The senate on Friday voted to approve a resolution asking the Bolivian president to resign.", "1987-03-20",
+     False),
 ])
-def test_a_clause_dated_long_ago_dates_what_it_tells(code, sentence, background):  # type: ignore[no-untyped-def]
-    events = code(sentence, date="2005-03-01")
-    assert events and all(e.background == background for e in events), \
-        [(e.type, e.trigger.text, e.background) for e in events]
-
-
-@pytest.mark.parametrize(("sentence", "background"), [
-    ("The senate last January 12 voted to approve a resolution asking the Bolivian president to resign.", True),
-    ("The senate last january 12 voted to approve a resolution asking the Bolivian president to resign.", True),
-    ("The senate on Friday voted to approve a resolution asking the Bolivian president to resign.", False),
-])
-def test_a_resolution_is_dated_by_its_vote(code, sentence, background):  # type: ignore[no-untyped-def]
-    events = code(sentence, date="1987-03-20")
+def test_a_clause_dated_long_ago_dates_what_it_tells(code, sentence, published, background):  # type: ignore[no-untyped-def]
+    events = code(sentence, date=published)
     assert events and all(e.background == background for e in events), \
         [(e.type, e.trigger.text, e.background) for e in events]
 
