@@ -589,3 +589,28 @@ def test_commerce_is_not_politics(code, sentence, expected):  # type: ignore[no-
 def test_idioms_of_meeting_and_mobilising_are_no_events(code, sentence):  # type: ignore[no-untyped-def]
     found = [(e.type, e.trigger.text) for e in code(sentence, "2005-03-01") if e.type in ("CONSULT", "MOBILIZE")]
     assert found == [], found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a complaint made to a third party is aimed at whom its clause names
+    ("Pakistan complained to the United Nations today that planes from Afghanistan attacked Pakistani villages.",
+     {("PAK", "AFG", "ACCUSE")}),
+    ("Japan has complained to the secretariat of GATT that South Korea's import curbs violate its rules.",
+     {("JPN", "KOR", "ACCUSE")}),
+    ("Japan complained to the United States about its trade barriers.", {("JPN", "USA", "ACCUSE")}),
+])
+def test_a_complaint_to_a_third_party_targets_the_accused(code, sentence, expected):  # type: ignore[no-untyped-def]
+    found = {(e.source.country, e.target.country if e.target else None, e.type) for e in code(sentence, "1987-03-20")}
+    assert found == expected, found
+
+
+def test_counterparts_are_never_the_home_countrys(coder):  # type: ignore[no-untyped-def]
+    from dyads.records import Article
+
+    text = ("U.S. Treasury Secretary James Baker holds talks with counterparts from Europe and Japan today. "
+            "The United States wants lower interest rates. American officials said the dollar would fall.")
+    events = list(coder.code_articles([Article(id="c", text=text, date=dt.date(1987, 3, 20),
+                                               dateline="WASHINGTON, March 20")]))
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks and all(e.target is not None and e.target.country != "USA" for e in talks), \
+        [(e.source.code, e.target.code if e.target else None) for e in talks]

@@ -42,7 +42,8 @@ SLIGHT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "AG
 #: heads of speakers too vague to place in a country from context alone
 VAGUE_HEADS = frozenset({"source", "diplomat", "critic", "analyst", "observer", "witness", "resident", "expert",
                          "people", "activist", "official", "campaigner", "commentator", "economist", "dealer",
-                         "trader", "banker", "insider", "someone", "anyone", "man", "woman", "person"})
+                         "trader", "banker", "insider", "someone", "anyone", "man", "woman", "person",
+                         "counterpart"})  # "counterparts from Europe and Japan": by definition not the home's
 #: heads of names that are things, not actors ("the Police Bill", "the Anti-Terrorism Act")
 THINGS = frozenset({"bill", "act", "law", "treaty", "plan", "report", "budget", "programme", "program", "scheme",
                     "card", "tax", "day", "week", "election", "campaign", "war", "crisis", "street", "road"})

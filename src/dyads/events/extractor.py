@@ -436,12 +436,19 @@ class _Sentence:
                                                                                       "for", "at"))
                 if better is not None and _actorish(better, self.actors):
                     target = better  # "supply arms to Israel"
-            if target is None and (pattern.cameo or "")[:2] == "11":
-                # "Japan complained that the U.S. tariffs were unfair": the clause names whom it is about
+            addressee = target is not None and target.dep_ == "pobj" and target.head.lower_ == "to"
+            if (target is None or addressee) and (pattern.cameo or "")[:2] == "11":
+                # "Japan complained that the U.S. tariffs were unfair": the clause names whom it is about, also
+                # when the complaint went to a third party ("complained to the UN that planes from Afghanistan")
                 clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
                 said = subject_of(clause) if clause is not None else None
                 if said is not None and said.pos_ != "PRON":
-                    target = said if self._coded(said) else self._owner_token(said)
+                    about = said if self._coded(said) else self._owner_token(said)
+                    if about is None and said.pos_ == "NOUN":
+                        about = next((t for t in said.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"
+                                      and self._coded(t)), None)  # "planes from Afghanistan attacked"
+                    if about is not None or target is None:
+                        target = about
             if pattern.needs_target and target is None and not (
                     pattern.reciprocal and self._parties(subject_of(verb) or verb) > 1):
                 return None  # ("the US, Russia and Switzerland met": each met the others)
