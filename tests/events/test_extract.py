@@ -614,3 +614,27 @@ def test_counterparts_are_never_the_home_countrys(coder):  # type: ignore[no-unt
     talks = [e for e in events if e.type == "CONSULT"]
     assert talks and all(e.target is not None and e.target.country != "USA" for e in talks), \
         [(e.source.code, e.target.code if e.target else None) for e in talks]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # one's own creditors, a stance and money are no targets
+    ("The Philippines has reached agreement with its bank advisory committee on a debt rescheduling.",
+     {("PHL", None, "SUPPORT")}),
+    ("Spain and Portugal refuse to drop their opposition to the scheme.", set()),
+    ("The Spanish opposition criticised the Spanish government.", {("ESP", "ESP", "ACCUSE")}),
+    ("The Venezuelan central bank blamed speculators for the rise in the value of the U.S. Dollar.", set()),
+    ("Iran praised its Syrian allies.", {("IRN", "SYR", "SUPPORT")}),
+])
+def test_own_things_stances_and_money_are_no_targets(code, sentence, expected):  # type: ignore[no-untyped-def]
+    found = {(e.source.country, e.target.country if e.target else None, e.type) for e in code(sentence, "1987-03-27")}
+    assert found == expected, found
+
+
+def test_an_unknown_name_dealing_with_a_company_is_commerce(coder):  # type: ignore[no-untyped-def]
+    from dyads.records import Article
+
+    text = ("France's state-owned Cie Generale d'Electricite (CGE) is likely to be privatised during May. "
+            "The French government privatised Paribas last month. CGE recently struck a deal with ITT Corp "
+            "<ITT.N> to create the world's second largest telecommunications group. France wants more sales.")
+    events = list(coder.code_articles([Article(id="cge", text=text, date=dt.date(1987, 3, 5))]))
+    assert not [e for e in events if e.trigger.text == "deal"], [(e.source.code, e.type) for e in events]

@@ -62,6 +62,11 @@ def _ticker_after(head: Token) -> bool:
     """Whether a Reuters ticker follows the name: "Veeco Instruments Inc <VEE>" names a listed company."""
     doc = head.doc
     return head.i + 2 < len(doc) and doc[head.i + 1].text == "<" and doc[head.i + 2].is_upper
+#: currencies: a country word before them names money, not an actor ("the U.S. Dollar")
+CURRENCIES = frozenset({"dollar", "dollars", "yen", "franc", "francs", "euro", "euros", "lira", "peso", "pesos",
+                        "rupee", "rupees", "yuan", "rouble", "ruble", "sterling", "rand", "naira", "won", "dlrs"})
+#: words that name a party's role but also the stance itself ("their opposition to the scheme")
+STANCES = frozenset({"opposition", "resistance"})
 #: last words of proper names that name things, not actors, whatever country word comes before them
 NAMED_THINGS = frozenset({"round", "rate", "treaty", "protocol", "accord", "accords", "convention", "act",
                           "index", "cup", "games", "prize", "award", "festival", "declaration", "process",
@@ -225,6 +230,12 @@ class SentenceActors:
             if names:
                 head = names[-1]
         core = np_tokens(head, core_only=True)
+        if head.lower_ in CURRENCIES:
+            return None  # "the U.S. dollar", "the yen": money, not a state
+        if head.lemma_.lower() in STANCES and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "against") or c.dep_ == "poss" and c.pos_ == "PRON"
+                for c in head.children):
+            return None  # "drop their opposition to the scheme": a stance, not the opposition parties
         if head.lower_ in NAMED_THINGS and head.is_title and core and head.i != core[0].i:
             return None  # "the Uruguay Round", "the Kyoto Protocol", "the London Interbank Offered Rate": things
         shown = np_tokens(head)
@@ -425,6 +436,8 @@ class SentenceActors:
                 np_head = tok
                 while np_head.dep_ in CORE_DEPS and np_head.head is not np_head and np_head.head.i != head.i:
                     np_head = np_head.head
+                if np_head.lower_ in CURRENCIES:
+                    continue  # "the rise in the value of the U.S. Dollar": money, not the state
                 actor = self.resolve(np_head)
                 if actor is not None and actor.code is not None:
                     return actor

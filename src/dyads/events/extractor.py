@@ -923,20 +923,27 @@ class _Sentence:
                 and source.sector in (None, "GOV", "MIL")):
             return  # "Sri Lanka ordered its armed forces to defend": a state commands its own forces, asks no one
         if (resolved is not None and resolved.code is not None and resolved.code == source.code
-                and _lemma(act.trigger) in ("defend", "justify")
-                and resolved.text.lower() in ("his", "her", "its", "their", "him", "it", "them", "himself", "itself")):
-            resolved = None  # "Nakasone defended his plans": one's own, no one else
+                and (resolved.text.lower() in ("its", "their") and source.sector is None
+                     or _lemma(act.trigger) in ("defend", "justify")
+                     and resolved.text.lower() in ("his", "her", "its", "their", "him", "it", "them", "himself",
+                                                   "itself"))):
+            # "Nakasone defended his plans", "the Philippines reached agreement with its bank advisory committee":
+            # one's own thing (or a state's own creditors) names no one else; a person's "his" is left to
+            # coreference ("Davis welcomed his apology" is someone else's)
+            resolved = None
             if needs_actor:
                 return
         if act.cameo[:2] in ("06", "07") and _business(source) and (
                 resolved is None or resolved.code is None or _business(resolved)):
             return  # "Fujitsu supplies supercomputers to U.S. makers", "businessmen invest": commerce, not politics
-        if act.cameo[:2] in COMMERCIAL_ROOTS and _business(source) and (
+        if act.cameo[:2] in COMMERCIAL_ROOTS and (_business(source) and (
                 resolved is None or resolved.code is None or _business(resolved) or resolved.sector is None
-                and not (resolved.code or "").startswith(("IGO", "NGO"))):
+                and not (resolved.code or "").startswith(("IGO", "NGO"))) or resolved is not None
+                and _business(resolved) and source.sector is None and source.inferred):
             # "Deutsche Boerse held talks with the London Stock Exchange", "Southcorp rejected a takeover offer",
             # "the US firm agreed to pay $2bn": a company's dealings count only when aimed at a state's or an
-            # international body ("the association urged Congress")
+            # international body ("the association urged Congress"); an unknown name placed only by the story's
+            # home that deals with a company ("CGE struck a deal with ITT Corp") is a company too
             return
         if (act.cameo[:2] == "13" and resolved is not None and source.country
                 and resolved.country == source.country and resolved.sector in ("MIL", "COP")):
