@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from . import __version__, settings
 from .actors.codes import split_code
-from .actors.context import ArticleContext, surname_of
+from .actors.context import ArticleContext, placed_by_home, surname_of, unhomed
 from .actors.coref import TITLES, ArticleMemory
 from .actors.dictionary import ActorDictionary
 from .actors.groups import ArticleGroups
@@ -35,7 +34,7 @@ from .events.ontology import cameo_entry, intensity, quad_class
 from .events.patterns import load_patterns
 from .events.places import place_of
 from .events.prefilter import Prefilter, SentenceScan, lemma_tables
-from .ingest.dates import dateline_length
+from .ingest.dates import dateline_head_place, dateline_length
 from .nlp import components, load_nlp, pipe_docs
 from .nlp.segment import segment
 from .records import Actor, Article, Event, Modality, Span
@@ -131,18 +130,9 @@ def _met_abroad(event: Event) -> bool:
     with someone of that very country ("Foreign Minister Kuranari met Secretary of State Shultz": the only
     country named is Shultz's, and a minister who meets him is his guest, not his colleague)."""
     source, target = event.source, event.target
-    return (target is not None and event.cameo[:2] in ("03", "04", "05") and source.inferred
-            and (source.entry or "").startswith("context:home") and "context:person" in (source.entry or "")
-            and target.country == source.country
+    return (target is not None and event.cameo[:2] in ("03", "04", "05") and placed_by_home(source)
+            and "context:person" in (source.entry or "") and target.country == source.country
             and not target.inferred)
-
-
-def _unhomed(actor: Actor) -> Actor:
-    """The actor as the sentence resolved it, before the story's home placed it."""
-    entry = actor.entry or ""
-    inner = entry[entry.find("(") + 1:-1] if entry.endswith(")") and "(" in entry else None
-    return replace(actor, country=None, code="---" + actor.sector if actor.sector else None, inferred=False,
-                   entry=inner)
 
 
 #: how many mentions the dateline's country gains when the story names that country too (the headline gains 2)
@@ -155,7 +145,7 @@ def _filed_from(dateline: str | None) -> str | None:
         return None
     from .events.gazetteer import Gazetteer
 
-    place = re.split(r"\s*[,(]", dateline, maxsplit=1)[0].strip()  # "TOKYO, April 26" -> TOKYO
+    place = dateline_head_place(dateline)  # "TOKYO, April 26" -> TOKYO
     places = Gazetteer.load().lookup(place.title()) if place else []
     return places[0].country if places else None
 
@@ -460,7 +450,7 @@ class Coder:
                 seen.add(key)
                 event = self._event(article, index, sent, draft, actors, day, about)
                 if context.slight and _met_abroad(event):
-                    event = replace(event, source=_unhomed(event.source))
+                    event = replace(event, source=unhomed(event.source))
                 if len(item.sentences) > 1 and _stateless(event.source):
                     continue  # an official or a force whose country a whole article left unplaced: misread
                 events.append(event)

@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 
-__all__ = ["ArticleContext", "HOME_SHARE", "VAGUE_HEADS"]
+__all__ = ["ArticleContext", "HOME_SHARE", "VAGUE_HEADS", "placed_by_home", "unhomed"]
 
 #: the home country needs at least this many mentions, this many times the mentions of the runner-up, and this
 #: share of all country mentions
@@ -58,6 +58,8 @@ NOT_ACTORS = frozenset({"GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART", "EVEN
 OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
 #: courtesy titles before a surname
 COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lord", "lady", "dame"})
+#: how an actor placed by the story's home says so in ``entry`` ("context:home GBR (agents)")
+HOME_ENTRY = "context:home"
 #: codes that are not a country's and must not take one
 NON_STATE_PREFIXES = ("IGO", "NGO", "NSA", "IMG", "MNC", "UNO")
 
@@ -143,11 +145,24 @@ class ArticleContext:
             elif named or sector is not None and not (sector == "BUS" and head.lemma_.lower() in LENDERS):
                 # unnamed lenders and investors ("commercial banks", "creditors") are as often foreign as at home
                 country, inferred = self.home, True
-                entry = f"context:home {self.home}" + (f" ({entry})" if entry else "")
+                entry = f"{HOME_ENTRY} {self.home}" + (f" ({entry})" if entry else "")
         if country == actor.country and sector == actor.sector:
             return actor
         code = (country or "---") + (sector or "") if country or sector else None
         return replace(actor, country=country, sector=sector, code=code, inferred=inferred, entry=entry)
+
+
+def placed_by_home(actor: Actor) -> bool:
+    """Whether the actor's country came from the story's home country (:meth:`ArticleContext.complete`)."""
+    return actor.inferred and (actor.entry or "").startswith(HOME_ENTRY)
+
+
+def unhomed(actor: Actor) -> Actor:
+    """The actor as the sentence resolved it, before the story's home placed it."""
+    entry = actor.entry or ""
+    inner = entry[entry.find("(") + 1:-1] if entry.endswith(")") and "(" in entry else None
+    return replace(actor, country=None, code="---" + actor.sector if actor.sector else None, inferred=False,
+                   entry=inner)
 
 
 def surname_of(tokens: list[Token]) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 from dyads.errors import InputError
 
 __all__ = [
-    "dateline_length", "dateline_date", "dateline_place", "parse_date", "try_parse_date"]
+    "dateline_length", "dateline_date", "dateline_head_place", "dateline_place", "parse_date", "try_parse_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -122,9 +122,17 @@ def dateline_place(text: str) -> str | None:
         True
     """
     head = _DATELINE.match(text[:200])
-    if head is None:
-        return None
-    place = re.split(r"\s*[,(]", head["head"], maxsplit=1)[0].strip()
+    return dateline_head_place(head["head"]) if head is not None else None
+
+
+def dateline_head_place(head: str) -> str | None:
+    """The place words of a dateline head ("TOKYO, April 26" -> "TOKYO"; "BARCELONA, Spain" -> "BARCELONA").
+
+    Example:
+        >>> dateline_head_place("BUENOS AIRES, March 2")
+        'BUENOS AIRES'
+    """
+    place = re.split(r"\s*[,(]", head, maxsplit=1)[0].strip()
     return place or None
 
 
